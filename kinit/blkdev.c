@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * blkdev.c - the block devices the kernel has: found in /sys/class/block,
+ * identified by probe.c through /dev/NAME, linked under /dev/disk/by-*,
+ * and matched against a root= style device reference.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "kinit.h"
+
+#define SYSBLOCK "/sys/class/block"
+
+/* Read a one-line sysfs attribute of device @name; 0 or -errno. */
+static int sysattr(const char *name, const char *attr, char *buf, size_t size)
+{
+	char path[128];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), SYSBLOCK "/%s/%s", name, attr);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		n--;
+	buf[n] = '\0';
+	return 0;
+}
+
+/**
+ * blkdev_add() - record device @name (as in /sys/class/block) if new
+ * @set:	the devices seen
+ * @name:	kernel name, e.g. "vda1"
+ *
+ * Return: index of the entry, or -errno (-ENOSPC when the table is full).
+ */
+int blkdev_add(struct blkdevs *set, const char *name)
+{
+	struct blkdev *d;
+	char buf[256], *slash;
+	unsigned int maj, min;
+	int i;
+
+	for (i = 0; i < set->count; i++)
+		if (!strcmp(set->dev[i].name, name))
+			return i;
+	if (set->count == BLKDEV_MAX)
+		return -ENOSPC;
+	if (strlen(name) >= sizeof(d->name) || sysattr(name, "dev", buf, sizeof(buf)) ||
+	    sscanf(buf, "%u:%u", &maj, &min) != 2)
+		return -ENOENT;
+	d = &set->dev[set->count];
+	memset(d, 0, sizeof(*d));
+	strcpy(d->name, name);
+	d->devnum = makedev(maj, min);
+	if (!sysattr(name, "partition", buf, sizeof(buf))) {
+		d->partition = atoi(buf);
+		/* the sysfs path of a partition ends in .../<disk>/<part> */
+		snprintf(buf, sizeof(buf), SYSBLOCK "/%s", name);
+		i = readlink(buf, buf, sizeof(buf) - 1);
+		if (i > 0) {
+			buf[i] = '\0';
+			slash = strrchr(buf, '/');
+			if (slash) {
+				*slash = '\0';
+				slash = strrchr(buf, '/');
+				snprintf(d->disk, sizeof(d->disk), "%s", slash ? slash + 1 : buf);
+			}
+		}
+	}
+	return set->count++;
+}
+
+/**
+ * blkdev_scan() - add every device /sys/class/block lists now
+ * @set:	the devices seen
+ *
+ * Return: 0 or -errno.
+ */
+int blkdev_scan(struct blkdevs *set)
+{
+	struct dirent *de;
+	DIR *dir = opendir(SYSBLOCK);
+
+	if (!dir)
+		return -errno;
+	while ((de = readdir(dir)))
+		if (de->d_name[0] != '.')
+			blkdev_add(set, de->d_name);
+	closedir(dir);
+	return 0;
+}
+
+static int fd_read(void *ctx, uint64_t off, void *buf, size_t len)
+{
+	ssize_t n = pread(*(int *)ctx, buf, len, off);
+
+	if (n < 0)
+		return -errno;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+/**
+ * blkdev_open_src() - open /dev/@name for probing
+ * @src:	filled with a reader over the device
+ * @fd:		receives the descriptor; the caller closes it
+ * @name:	kernel device name
+ *
+ * Return: 0 or -errno (-ENOMEDIUM for an empty device, e.g. a CD drive).
+ */
+int blkdev_open_src(struct probe_src *src, int *fd, const char *name)
+{
+	char path[64], size[32];
+
+	if (sysattr(name, "size", size, sizeof(size)))
+		return -ENOENT;
+	snprintf(path, sizeof(path), "/dev/%s", name);
+	src->size = strtoull(size, NULL, 10) * 512;
+	if (!src->size)
+		return -ENOMEDIUM;
+	*fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0)
+		return -errno;
+	src->read = fd_read;
+	src->ctx = fd;
+	return 0;
+}
+
+/* PARTUUID and PARTLABEL come from the whole disk's partition table. */
+static void identify_partition(struct blkdev *d)
+{
+	static struct part_entry parts[PART_MAX];	/* PID 1 is single-threaded */
+	struct probe_src src;
+	int fd, count = 0, i;
+
+	if (blkdev_open_src(&src, &fd, d->disk))
+		return;
+	if (!probe_partitions(&src, parts, &count)) {
+		for (i = 0; i < count; i++) {
+			if (parts[i].number != d->partition)
+				continue;
+			memcpy(d->partuuid, parts[i].uuid, sizeof(d->partuuid));
+			memcpy(d->partlabel, parts[i].name, sizeof(d->partlabel));
+		}
+	}
+	close(fd);
+}
+
+/**
+ * blkdev_identify() - probe what @d holds (once)
+ * @d:		the device
+ * @set:	all devices (unused for now: stacked devices will need it)
+ *
+ * Return: 0 or -errno from reading; an unrecognised device is not an error.
+ */
+int blkdev_identify(struct blkdev *d, const struct blkdevs *set)
+{
+	struct probe_src src;
+	int fd, ret;
+
+	if (d->probed)
+		return d->probed < 0 ? d->probed : 0;
+	ret = blkdev_open_src(&src, &fd, d->name);
+	if (!ret) {
+		ret = probe_device(&src, &d->id);
+		close(fd);
+		if (ret == -ENOENT)
+			ret = 0;
+	}
+	if (d->partition && d->disk[0])
+		identify_partition(d);
+	d->probed = ret ? ret : 1;
+	return ret;
+}
+
+/* udev's escaping of /dev/disk/by-* names: keep [A-Za-z0-9#+-.:=@_] */
+static void link_escape(char *out, size_t size, const char *in)
+{
+	static const char ok[] = "#+-.:=@_";
+	size_t o = 0;
+
+	for (; *in && o + 5 < size; in++) {
+		unsigned char c = *in;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr(ok, c) || c >= 0x80)
+			out[o++] = c;
+		else
+			o += snprintf(out + o, size - o, "\\x%02x", c);
+	}
+	out[o] = '\0';
+}
+
+static void link_one(const char *kind, const char *id, const char *name)
+{
+	char path[256], esc[192], target[64];
+
+	if (!id[0])
+		return;
+	link_escape(esc, sizeof(esc), id);
+	snprintf(path, sizeof(path), "/dev/disk/%s", kind);
+	mkdir("/dev/disk", 0755);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "/dev/disk/%s/%s", kind, esc);
+	snprintf(target, sizeof(target), "../../%s", name);
+	unlink(path);
+	symlink(target, path);
+}
+
+/**
+ * blkdev_link() - create /dev/disk/by-{uuid,label,partuuid,partlabel} links
+ * @d:	an identified device
+ *
+ * For the rescue shell and the real system, which has no udev yet.
+ *
+ * Return: 0.
+ */
+int blkdev_link(const struct blkdev *d)
+{
+	link_one("by-uuid", d->id.uuid, d->name);
+	link_one("by-label", d->id.label, d->name);
+	link_one("by-partuuid", d->partuuid, d->name);
+	link_one("by-partlabel", d->partlabel, d->name);
+	return 0;
+}
+
+/* The by-* directories name the same things as the KEY= forms. */
+static const struct {
+	const char *prefix;
+	enum root_kind kind;
+} by_dirs[] = {
+	{ .prefix = "/dev/disk/by-uuid/", .kind = ROOT_UUID },
+	{ .prefix = "/dev/disk/by-label/", .kind = ROOT_LABEL },
+	{ .prefix = "/dev/disk/by-partuuid/", .kind = ROOT_PARTUUID },
+	{ .prefix = "/dev/disk/by-partlabel/", .kind = ROOT_PARTLABEL },
+};
+
+static int match_path(const struct blkdev *d, const char *path, const struct blkdevs *set)
+{
+	struct root_spec alias = { 0 };
+	struct stat st;
+	size_t i, len;
+
+	for (i = 0; i < sizeof(by_dirs) / sizeof(by_dirs[0]); i++) {
+		len = strlen(by_dirs[i].prefix);
+		if (strncmp(path, by_dirs[i].prefix, len))
+			continue;
+		alias.kind = by_dirs[i].kind;
+		snprintf(alias.value, sizeof(alias.value), "%s", path + len);
+		return blkdev_matches(d, &alias, set);
+	}
+	if (!strncmp(path, "/dev/", 5) && !strcmp(path + 5, d->name))
+		return 1;
+	/* /dev/mapper/..., /dev/VG/LV: whatever node or link names it */
+	return !stat(path, &st) && S_ISBLK(st.st_mode) && st.st_rdev == d->devnum;
+}
+
+/* PARTUUID=.../PARTNROFF=N names a sibling of the partition with that UUID. */
+static int match_partuuid(const struct blkdev *d, const struct root_spec *spec,
+			  const struct blkdevs *set)
+{
+	int i;
+
+	if (!spec->partnroff)
+		return d->partition && !strcasecmp(d->partuuid, spec->value);
+	if (!d->partition)
+		return 0;
+	for (i = 0; i < set->count; i++) {
+		const struct blkdev *p = &set->dev[i];
+
+		if (p->partition && !strcmp(p->disk, d->disk) &&
+		    !strcasecmp(p->partuuid, spec->value))
+			return p->partition + spec->partnroff == d->partition;
+	}
+	return 0;
+}
+
+/**
+ * blkdev_matches() - does @d answer to @spec?
+ * @d:		an identified device
+ * @spec:	the reference (root=, resume=, ...)
+ * @set:	all devices (for PARTNROFF)
+ *
+ * LABEL= and UUID= only name filesystems and swap, never the LUKS or
+ * RAID container whose header happens to carry a UUID.
+ *
+ * Return: 1 if it does, else 0.
+ */
+int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
+		   const struct blkdevs *set)
+{
+	int fs = d->id.usage == PROBE_FILESYSTEM || d->id.usage == PROBE_SWAP;
+
+	switch (spec->kind) {
+	case ROOT_PATH:
+		return match_path(d, spec->value, set);
+	case ROOT_DEVNUM:
+		return d->devnum == spec->devnum;
+	case ROOT_LABEL:
+		return fs && !strcmp(d->id.label, spec->value);
+	case ROOT_UUID:
+		return fs && !strcasecmp(d->id.uuid, spec->value);
+	case ROOT_PARTUUID:
+		return match_partuuid(d, spec, set);
+	case ROOT_PARTLABEL:
+		return d->partition && !strcmp(d->partlabel, spec->value);
+	default:
+		return 0;
+	}
+}

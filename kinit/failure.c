@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * failure.c - the one death path.  PID 1 must never exit (the kernel
+ * would panic with "Attempted to kill init!"), so a failed step ends
+ * here: the message, then a rescue shell, a reboot or a halt.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/reboot.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "compat.h"
+#include "kinit.h"
+
+#ifndef CONFIG_KINIT_FAILURE_SHELL
+#define CONFIG_KINIT_FAILURE_SHELL 0
+#endif
+#ifndef CONFIG_KINIT_FAILURE_HALT
+#define CONFIG_KINIT_FAILURE_HALT 0
+#endif
+
+/* The shell's child side: a session of its own with the console as tty. */
+static void shell_child(void)
+{
+	static char *const argv[] = { "sh", NULL };
+	static char *const envp[] = {
+		"PATH=/sbin:/bin:/usr/sbin:/usr/bin", "PS1=(kinit) # ", "HOME=/", "TERM=linux", NULL,
+	};
+	int fd;
+
+	setsid();
+	fd = open("/dev/console", O_RDWR);
+	if (fd >= 0) {
+		ioctl(fd, TIOCSCTTY, (void *)1);
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		if (fd > 2)
+			close(fd);
+	}
+	execve(BUSYBOX_PATH, argv, envp);
+	_exit(127);
+}
+
+/**
+ * run_shell() - run the rescue shell on the console and wait for it
+ * @k:		state
+ * @why:	shown to the user: the break point or the failure
+ *
+ * Return: 0 when the shell ran and exited, -ENOENT without a busybox.
+ */
+int run_shell(struct kinit *k, const char *why)
+{
+	pid_t pid, w;
+	int status;
+
+	if (access(BUSYBOX_PATH, X_OK))
+		return kinit_what(k, -ENOENT, "rescue shell (%s): %s", why, BUSYBOX_PATH);
+	error(k, "%s: starting a shell; exit it to continue the boot", why);
+	pid = fork();
+	if (pid < 0)
+		return kinit_what(k, -errno, "fork for the rescue shell");
+	if (pid == 0)
+		shell_child();
+	/* PID 1 reaps every orphan; stop when the shell itself is gone */
+	do {
+		w = waitpid(-1, &status, 0);
+	} while (w != pid && !(w < 0 && errno == ECHILD));
+	return 0;
+}
+
+static void __attribute__((noreturn)) stop_machine(struct kinit *k, int halt)
+{
+	sync();
+	if (!halt && CONFIG_KINIT_FAILURE_DELAY > 0) {
+		error(k, "rebooting in %d s", CONFIG_KINIT_FAILURE_DELAY);
+		sleep(CONFIG_KINIT_FAILURE_DELAY);
+	}
+	if (halt)
+		error(k, "halting the machine");
+	for (;;) {
+		sys_reboot(halt ? RB_HALT_SYSTEM : RB_AUTOBOOT);
+		pause();	/* reboot() failed: never return from PID 1 */
+	}
+}
+
+/**
+ * boot_failed() - report a failed step and take the failure action
+ * @k:		state (k->what names the object)
+ * @step:	the step's name
+ * @err:	-errno
+ *
+ * Prints "kinit: <step>: <what>: <strerror>".  Returns only after a
+ * rescue shell exits, so that main() tries the boot again.
+ */
+void boot_failed(struct kinit *k, const char *step, int err)
+{
+	int want_shell = k->args.rd_shell > 0 ||
+			 (k->args.rd_shell != 0 && CONFIG_KINIT_FAILURE_SHELL);
+	char what[sizeof(k->what)];
+
+	error(k, "%s: %s: %s", step, k->what[0] ? k->what : "failed", strerror(-err));
+	if (want_shell) {
+		memcpy(what, k->what, sizeof(what));
+		if (!run_shell(k, step))
+			return;
+		error(k, "no rescue shell: %s not in the image (set CONFIG_KINIT_BUSYBOX)",
+		      BUSYBOX_PATH);
+		memcpy(k->what, what, sizeof(what));
+	}
+	stop_machine(k, CONFIG_KINIT_FAILURE_HALT);
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kinit.c - PID 1 of the built-in initramfs: the boot sequence.
+ * Each step is a short function elsewhere; this file only orders them.
+ */
+#include <errno.h>
+
+#include "kinit.h"
+
+/**
+ * struct step - one stage of the boot
+ * @name:	used in log lines and failure messages ("kinit: <name>: ...")
+ * @run:	0 on success or -errno, with k->what naming the object
+ */
+struct step {
+	const char *name;
+	int (*run)(struct kinit *k);
+};
+
+static int pre_mount(struct kinit *k)
+{
+	if (k->args.rd_break == RD_BREAK_PRE_MOUNT)
+		return run_shell(k, "rd.break=pre-mount");
+	return 0;
+}
+
+static int pre_pivot(struct kinit *k)
+{
+	if (k->args.rd_break == RD_BREAK_PRE_PIVOT)
+		return run_shell(k, "rd.break=pre-pivot");
+	return 0;
+}
+
+static const struct step boot[] = {
+	{ .name = "early-mounts",	.run = mount_early },
+	{ .name = "cmdline",		.run = read_cmdline },
+	{ .name = "pre-mount",		.run = pre_mount },
+	{ .name = "find-root",		.run = find_root },
+	{ .name = "mount-root",		.run = mount_root },
+	{ .name = "check-root",		.run = check_new_root },
+	{ .name = "pre-pivot",		.run = pre_pivot },
+	{ .name = "switch-root",	.run = switch_root },
+};
+
+/* Run the steps in order; on failure say which one and why. */
+static const char *run_boot(struct kinit *k, int *err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(boot) / sizeof(boot[0]); i++) {
+		k->what[0] = '\0';
+		*err = boot[i].run(k);
+		if (*err)
+			return boot[i].name;
+	}
+	/* switch_root() returns only when it failed */
+	*err = -ENOEXEC;
+	return "switch-root";
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	struct kinit k = {
+		.argc = argc, .argv = argv, .envp = envp,
+		.kmsg = -1, .t0_ms = kinit_now_ms(),
+	};
+	const char *step;
+	int err;
+
+	/*
+	 * PID 1 must never return.  boot_failed() reboots or halts, or
+	 * runs a rescue shell and comes back so the user can retry after
+	 * fixing things by hand.
+	 */
+	for (;;) {
+		step = run_boot(&k, &err);
+		boot_failed(&k, step, err);
+	}
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kinit.h - the state kinit carries through the boot, and the steps.
+ * There is one struct kinit, on main()'s stack, passed to every step.
+ */
+#ifndef KINIT_KINIT_H
+#define KINIT_KINIT_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "cmdline.h"
+#include "probe.h"
+
+/* Options from Kconfig (kinit-config.h); defaults for host builds. */
+#ifndef CONFIG_KINIT_ROOT
+#define CONFIG_KINIT_ROOT ""
+#endif
+#ifndef CONFIG_KINIT_ROOTWAIT_TIMEOUT
+#define CONFIG_KINIT_ROOTWAIT_TIMEOUT 30
+#endif
+#ifndef CONFIG_KINIT_FAILURE_DELAY
+#define CONFIG_KINIT_FAILURE_DELAY 10
+#endif
+#ifndef CONFIG_KINIT_BUSYBOX
+#define CONFIG_KINIT_BUSYBOX ""
+#endif
+
+#define NEWROOT		"/newroot"
+#define KINIT_CMDLINE_FILE "/etc/kinit/cmdline"
+#define BUSYBOX_PATH	"/bin/busybox"
+#define PATH_MAX_KINIT	512
+
+/**
+ * struct kinit - everything the boot steps share
+ * @args:	the parsed command line (image defaults, then /proc/cmdline)
+ * @kmsg:	fd of /dev/kmsg, or -1 before it is open
+ * @t0:		CLOCK_MONOTONIC at start, for the "+N.NNNs" in log lines
+ * @root:	the device the root was found on, e.g. "/dev/vda1"
+ * @rootdev:	its device number
+ * @fstype:	the type the root was mounted as
+ * @init:	path of the init that will be executed on the new root
+ * @what:	set by a failing step: the object it failed on
+ * @argc:	kinit's own argument count
+ * @argv:	kinit's arguments: what the kernel gives init (words after
+ *		"--" and words it does not know), passed on to the real init
+ * @envp:	kinit's environment, passed on likewise
+ */
+struct kinit {
+	int argc;
+	char **argv;
+	char **envp;
+	struct boot_args args;
+	int kmsg;
+	long long t0_ms;
+	char root[64];
+	dev_t rootdev;
+	char fstype[PROBE_TYPE_MAX];
+	char init[INIT_PATH_MAX];
+	char what[320];
+};
+
+/* log.c */
+enum { LOG_ERR = 3, LOG_INFO = 6, LOG_DEBUG = 7 };
+long long kinit_now_ms(void);
+void log_open(struct kinit *k);
+void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#define info(k, ...)	kinit_log(k, LOG_INFO, __VA_ARGS__)
+#define error(k, ...)	kinit_log(k, LOG_ERR, __VA_ARGS__)
+int kinit_what(struct kinit *k, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* mounts.c */
+int mount_early(struct kinit *k);
+int read_cmdline(struct kinit *k);
+
+/* rootdev.c */
+int find_root(struct kinit *k);
+
+/* blkdev.c: the block devices the kernel has, identified */
+struct blkdev {
+	char name[32];		/* "vda1" */
+	dev_t devnum;
+	int partition;		/* partition number, 0 for a whole disk */
+	char disk[32];		/* the whole disk's name for a partition */
+	struct probe_result id;
+	int probed;		/* 0 not yet, 1 done, -errno failed */
+	char partuuid[PROBE_UUID_MAX];
+	char partlabel[PART_NAME_MAX];
+};
+
+#define BLKDEV_MAX 64
+
+/**
+ * struct blkdevs - the block devices seen so far
+ * @dev:	one entry per device, in the order they appeared
+ * @count:	entries used
+ */
+struct blkdevs {
+	struct blkdev dev[BLKDEV_MAX];
+	int count;
+};
+
+int blkdev_scan(struct blkdevs *set);
+int blkdev_add(struct blkdevs *set, const char *name);
+int blkdev_identify(struct blkdev *d, const struct blkdevs *set);
+int blkdev_link(const struct blkdev *d);
+int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
+		   const struct blkdevs *set);
+int blkdev_open_src(struct probe_src *src, int *fd, const char *name);
+
+/* mounts.c */
+int mount_root(struct kinit *k);
+
+/* switch_root.c */
+int check_new_root(struct kinit *k);
+int switch_root(struct kinit *k);
+
+/* failure.c: the one death path */
+void boot_failed(struct kinit *k, const char *step, int err);
+int run_shell(struct kinit *k, const char *why);
+
+#endif /* KINIT_KINIT_H */

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mounts.c - the early mounts, the command line, and mounting the root.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kinit.h"
+
+/**
+ * struct early_mount - a filesystem kinit needs before anything else
+ * @dir:	where
+ * @type:	filesystem type (also the source name)
+ * @flags:	mount flags
+ */
+struct early_mount {
+	const char *dir;
+	const char *type;
+	unsigned long flags;
+};
+
+static const struct early_mount early_mounts[] = {
+	{ .dir = "/proc", .type = "proc", .flags = MS_NOSUID | MS_NODEV | MS_NOEXEC },
+	{ .dir = "/sys", .type = "sysfs", .flags = MS_NOSUID | MS_NODEV | MS_NOEXEC },
+	{ .dir = "/dev", .type = "devtmpfs", .flags = MS_NOSUID },
+};
+
+/**
+ * mount_early() - mount /proc, /sys and /dev (devtmpfs) and open the log
+ * @k:	state
+ *
+ * Mounts that are already there (a retry after a rescue shell) are fine.
+ *
+ * Return: 0 or -errno.
+ */
+int mount_early(struct kinit *k)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(early_mounts) / sizeof(early_mounts[0]); i++) {
+		const struct early_mount *m = &early_mounts[i];
+
+		mkdir(m->dir, 0755);
+		if (mount(m->type, m->dir, m->type, m->flags, NULL) && errno != EBUSY)
+			return kinit_what(k, -errno, "mount %s on %s", m->type, m->dir);
+	}
+	log_open(k);
+	return 0;
+}
+
+/* Read a small text file into @buf; 0 or -errno (-E2BIG if it does not fit). */
+static int read_text(const char *path, char *buf, size_t size)
+{
+	ssize_t n, len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	while ((n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	if (n < 0)
+		return -errno;
+	if ((size_t)len == size - 1)
+		return -E2BIG;
+	buf[len] = '\0';
+	return 0;
+}
+
+/*
+ * Values given on the kernel command line win over the image's defaults
+ * from /etc/kinit/cmdline: copy every field @over has set into @base.
+ */
+static void merge_args(struct boot_args *base, const struct boot_args *over)
+{
+	int i;
+
+	if (over->root.kind != ROOT_NONE) {
+		base->root = over->root;
+		memcpy(base->root_raw, over->root_raw, sizeof(base->root_raw));
+	}
+	if (over->rootfstype[0])
+		memcpy(base->rootfstype, over->rootfstype, sizeof(base->rootfstype));
+	if (over->rootflags[0])
+		memcpy(base->rootflags, over->rootflags, sizeof(base->rootflags));
+	if (over->init[0])
+		memcpy(base->init, over->init, sizeof(base->init));
+	if (over->readonly >= 0)
+		base->readonly = over->readonly;
+	if (over->rootwait >= 0)
+		base->rootwait = over->rootwait;
+	if (over->rootdelay >= 0)
+		base->rootdelay = over->rootdelay;
+	if (over->rd_shell >= 0)
+		base->rd_shell = over->rd_shell;
+	if (over->rd_break != RD_BREAK_NONE)
+		base->rd_break = over->rd_break;
+	base->quiet |= over->quiet;
+	if (over->init_argc > 0) {
+		memcpy(base->argbuf, over->argbuf, sizeof(base->argbuf));
+		base->init_argc = over->init_argc;
+		for (i = 0; i <= over->init_argc; i++)
+			base->init_argv[i] = over->init_argv[i] ?
+				base->argbuf + (over->init_argv[i] - over->argbuf) : NULL;
+	}
+}
+
+/**
+ * read_cmdline() - parse the image's defaults, then /proc/cmdline
+ * @k:	state; k->args is filled
+ *
+ * Return: 0, or -EINVAL with k->what quoting the malformed option.
+ */
+int read_cmdline(struct kinit *k)
+{
+	static char line[CMDLINE_MAX + 1];	/* only PID 1's one call uses it */
+	struct boot_args proc;
+	char err[256];
+	int ret;
+
+	memset(&k->args, 0, sizeof(k->args));
+	ret = read_text(KINIT_CMDLINE_FILE, line, sizeof(line));
+	if (ret && ret != -ENOENT)
+		return kinit_what(k, ret, "%s", KINIT_CMDLINE_FILE);
+	if (ret == -ENOENT)
+		line[0] = '\0';
+	if (cmdline_parse(&k->args, line, err, sizeof(err)))
+		return kinit_what(k, -EINVAL, "%s: %s", KINIT_CMDLINE_FILE, err);
+
+	ret = read_text("/proc/cmdline", line, sizeof(line));
+	if (ret)
+		return kinit_what(k, ret, "/proc/cmdline");
+	if (cmdline_parse(&proc, line, err, sizeof(err)))
+		return kinit_what(k, -EINVAL, "kernel command line: %s", err);
+	merge_args(&k->args, &proc);
+
+	if (k->args.root.kind == ROOT_NONE && CONFIG_KINIT_ROOT[0] &&
+	    root_spec_parse(&k->args.root, CONFIG_KINIT_ROOT, err, sizeof(err)))
+		return kinit_what(k, -EINVAL, "CONFIG_KINIT_ROOT: %s", err);
+	return 0;
+}
+
+/* Try one filesystem type; ext2/ext3 fall back to the ext4 driver. */
+static int try_mount(struct kinit *k, const char *type, unsigned long flags)
+{
+	if (!mount(k->root, NEWROOT, type, flags, k->args.rootflags)) {
+		snprintf(k->fstype, sizeof(k->fstype), "%s", type);
+		return 0;
+	}
+	if (errno == ENODEV && (!strcmp(type, "ext2") || !strcmp(type, "ext3")))
+		return try_mount(k, "ext4", flags);
+	return -errno;
+}
+
+/**
+ * mount_root() - mount the root found by find_root() on /newroot
+ * @k:	state: k->root and k->fstype (the probed type) are set
+ *
+ * rootfstype= is a comma list tried in order; without it the probed type
+ * is used: kinit never mounts by trying every filesystem it knows.
+ * Read-only unless "rw", as the kernel does.
+ *
+ * Return: 0 or -errno.
+ */
+int mount_root(struct kinit *k)
+{
+	unsigned long flags = k->args.readonly == 0 ? 0 : MS_RDONLY;
+	char types[FSTYPE_MAX], *type, *save = NULL;
+	int ret = -EINVAL;
+
+	mkdir(NEWROOT, 0755);
+	umount2(NEWROOT, MNT_DETACH);	/* a retry after a rescue shell */
+	if (!k->args.rootfstype[0]) {
+		if (!k->fstype[0])
+			return kinit_what(k, -EINVAL,
+					  "%s: unknown filesystem type; give rootfstype=", k->root);
+		snprintf(types, sizeof(types), "%s", k->fstype);
+	} else {
+		snprintf(types, sizeof(types), "%s", k->args.rootfstype);
+	}
+	for (type = strtok_r(types, ",", &save); type; type = strtok_r(NULL, ",", &save)) {
+		ret = try_mount(k, type, flags);
+		if (!ret) {
+			info(k, "mounted %s (%s, %s) on %s", k->root, k->fstype,
+			     flags & MS_RDONLY ? "ro" : "rw", NEWROOT);
+			return 0;
+		}
+	}
+	return kinit_what(k, ret, "mount %s as %s%s%s", k->root,
+			  k->args.rootfstype[0] ? k->args.rootfstype : k->fstype,
+			  k->args.rootflags[0] ? " with " : "", k->args.rootflags);
+}

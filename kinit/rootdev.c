@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rootdev.c - wait for the root device, driven by the kernel's uevents:
+ * listen first, then scan what exists, then take each new block device
+ * as the kernel announces it, until one matches root= or time runs out.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <linux/netlink.h>
+
+#include "kinit.h"
+
+/* Open the uevent socket before scanning, so no device slips between. */
+static int uevent_open(void)
+{
+	struct sockaddr_nl sa = {
+		.nl_family = AF_NETLINK,
+		.nl_groups = 1,		/* the kernel's own broadcast group */
+	};
+	int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_KOBJECT_UEVENT);
+
+	if (fd < 0)
+		return -errno;
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa))) {
+		close(fd);
+		return -errno;
+	}
+	return fd;
+}
+
+/*
+ * Read one uevent; put the device name in @name when it is a block
+ * device being added or changed.  Return 1 for such an event, 0 for any
+ * other, -errno on error.
+ */
+static int uevent_read(int fd, char *name, size_t size)
+{
+	char buf[4096], *p, *end;
+	const char *action = "", *subsys = "", *devname = "";
+	ssize_t n = recv(fd, buf, sizeof(buf) - 1, 0);
+
+	if (n < 0)
+		return errno == EINTR ? 0 : -errno;
+	buf[n] = '\0';
+	end = buf + n;
+	/* "add@/devices/...\0ACTION=add\0SUBSYSTEM=block\0DEVNAME=vda\0..." */
+	for (p = buf + strlen(buf) + 1; p < end; p += strlen(p) + 1) {
+		if (!strncmp(p, "ACTION=", 7))
+			action = p + 7;
+		else if (!strncmp(p, "SUBSYSTEM=", 10))
+			subsys = p + 10;
+		else if (!strncmp(p, "DEVNAME=", 8))
+			devname = p + 8;
+	}
+	if (strcmp(subsys, "block") || !devname[0] ||
+	    (strcmp(action, "add") && strcmp(action, "change")))
+		return 0;
+	snprintf(name, size, "%s", devname);
+	return 1;
+}
+
+/* Identify device @i, link it, and say whether it is the root. */
+static int check_device(struct kinit *k, struct blkdevs *set, int i)
+{
+	struct blkdev *d = &set->dev[i];
+
+	if (d->probed)
+		return 0;
+	blkdev_identify(d, set);
+	blkdev_link(d);
+	if (!blkdev_matches(d, &k->args.root, set))
+		return 0;
+	snprintf(k->root, sizeof(k->root), "/dev/%s", d->name);
+	k->rootdev = d->devnum;
+	if (d->id.usage == PROBE_FILESYSTEM)
+		snprintf(k->fstype, sizeof(k->fstype), "%s", d->id.type);
+	return 1;
+}
+
+static int check_all(struct kinit *k, struct blkdevs *set)
+{
+	int i;
+
+	for (i = 0; i < set->count; i++)
+		if (check_device(k, set, i))
+			return 1;
+	return 0;
+}
+
+/* Say what was looked for and what there is, so root= can be fixed. */
+static void report_devices(const struct kinit *k, const struct blkdevs *set)
+{
+	int i;
+
+	error(k, "no device matches root=%s; block devices seen:", k->args.root_raw);
+	if (!set->count)
+		error(k, "  (none: is the disk driver built in or loaded?)");
+	for (i = 0; i < set->count; i++) {
+		const struct blkdev *d = &set->dev[i];
+
+		error(k, "  /dev/%s %s UUID=\"%s\" LABEL=\"%s\"%s%s", d->name,
+		      d->id.type[0] ? d->id.type : "(unknown)", d->id.uuid, d->id.label,
+		      d->partuuid[0] ? " PARTUUID=" : "", d->partuuid);
+	}
+}
+
+/**
+ * find_root() - wait until the device root= names exists, and identify it
+ * @k:	state: k->root, k->rootdev and k->fstype are set
+ *
+ * rootdelay= sleeps first; then kinit waits up to rootwait= seconds
+ * (CONFIG_KINIT_ROOTWAIT_TIMEOUT when not given) for a matching device.
+ *
+ * Return: 0, -EINVAL when there is no root=, -ENODEV on timeout.
+ */
+int find_root(struct kinit *k)
+{
+	static struct blkdevs set;	/* large; PID 1 runs this once at a time */
+	int timeout = k->args.rootwait > 0 ? k->args.rootwait : CONFIG_KINIT_ROOTWAIT_TIMEOUT;
+	long long deadline;
+	char name[64];
+	int fd, ret, i;
+
+	if (k->args.root.kind == ROOT_NONE)
+		return kinit_what(k, -EINVAL, "no root= on the command line and no CONFIG_KINIT_ROOT");
+	if (k->args.rootdelay > 0)
+		sleep(k->args.rootdelay);
+	fd = uevent_open();
+	if (fd < 0)
+		info(k, "no uevent socket (%s): polling /sys/class/block", strerror(-fd));
+	memset(&set, 0, sizeof(set));
+	deadline = kinit_now_ms() + timeout * 1000LL;
+	for (;;) {
+		blkdev_scan(&set);
+		if (check_all(k, &set))
+			break;
+		ret = deadline - kinit_now_ms();
+		if (ret <= 0) {
+			report_devices(k, &set);
+			if (fd >= 0)
+				close(fd);
+			return kinit_what(k, -ENODEV, "root=%s not found within %d s",
+					  k->args.root_raw, timeout);
+		}
+		if (fd < 0) {
+			usleep(ret < 100 ? ret * 1000 : 100000);
+			continue;
+		}
+		/* sleep until the kernel announces something, then look */
+		if (poll(&(struct pollfd){ .fd = fd, .events = POLLIN }, 1, ret) > 0 &&
+		    uevent_read(fd, name, sizeof(name)) == 1) {
+			i = blkdev_add(&set, name);
+			if (i >= 0)
+				set.dev[i].probed = 0;	/* "change": look again */
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	info(k, "root %s is %s (%s) after %lld ms", k->args.root_raw, k->root,
+	     k->fstype[0] ? k->fstype : "unknown type", kinit_now_ms() - k->t0_ms);
+	return 0;
+}
