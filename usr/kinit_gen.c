@@ -4,33 +4,54 @@
  * The kernel's own usr/gen_init_cpio packs the list; this only decides what goes in.
  *
  *   kinit_gen -c include/config/auto.conf -k /abs/path/to/kinit
+ *             [-o SIDE_DIR] [-M MODTREE -r RELEASE] [--sysroot DIR]
  *
  * The list goes to stdout; kbuild's filechk turns it into the file, so a
  * failure (non-zero exit, message on stderr) never leaves a partial list.
+ * Side files the list refers to (kinit.load, cmdline) are written to -o.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#define CONF_LINE_MAX	4096
+#include "genlist.h"
 
-/**
- * struct gen_opts - what the generator was asked to do
- * @config:	path of the kconfig auto.conf to read
- * @kinit:	absolute path of the built kinit binary
- * @cmdline:	CONFIG_KINIT_CMDLINE, default arguments written to the image
+#define CMDLINE_FILE	"cmdline"
+
+/*
+ * Applets the rescue shell needs, linked to /bin/busybox. Busybox cannot
+ * be asked for its list without running it, which a cross build cannot
+ * do; an applet the binary lacks answers "applet not found".
  */
-struct gen_opts {
-	const char *config;
-	const char *kinit;
-	char cmdline[CONF_LINE_MAX];
+static const char *const busybox_applets[] = {
+	"/bin/cat", "/bin/cp", "/bin/dd", "/bin/df", "/bin/dmesg", "/bin/echo",
+	"/bin/find", "/bin/grep", "/bin/head", "/bin/kill", "/bin/less",
+	"/bin/ln", "/bin/ls", "/bin/mkdir", "/bin/mknod", "/bin/mount",
+	"/bin/mv", "/bin/ps", "/bin/rm", "/bin/rmdir", "/bin/sed", "/bin/sh",
+	"/bin/sleep", "/bin/stat", "/bin/sync", "/bin/tail", "/bin/umount",
+	"/bin/uname", "/bin/vi", "/sbin/blkid", "/sbin/halt", "/sbin/insmod",
+	"/sbin/lsmod", "/sbin/poweroff", "/sbin/reboot",
+};
+
+/* The fixed skeleton every image has. */
+static const struct entry skeleton[] = {
+	{ .path = "/dev", .type = ENT_DIR, .mode = 0755 },
+	{ .path = "/dev/console", .type = ENT_NOD, .mode = 0600, .arg = "c 5 1" },
+	{ .path = "/etc", .type = ENT_DIR, .mode = 0755 },
+	{ .path = "/etc/kinit", .type = ENT_DIR, .mode = 0755 },
+	{ .path = "/proc", .type = ENT_DIR, .mode = 0755 },
+	{ .path = "/root", .type = ENT_DIR, .mode = 0700 },
+	{ .path = "/sys", .type = ENT_DIR, .mode = 0755 },
 };
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: kinit_gen -c AUTO_CONF -k KINIT_BINARY\n");
+	fprintf(stderr,
+		"usage: kinit_gen -c AUTO_CONF -k KINIT_BINARY [-o SIDE_DIR]\n"
+		"                 [-M MODTREE -r RELEASE] [-s|--sysroot DIR]\n");
 	return 2;
 }
 
@@ -50,97 +71,251 @@ static int unquote(char *val)
 	return 0;
 }
 
-static int read_config(struct gen_opts *o)
+/* Remember CONFIG_KINIT_*=value; the last occurrence wins, as in kconfig. */
+static int set_conf(struct gen *g, const char *name, char *val)
 {
-	char line[CONF_LINE_MAX];
-	FILE *f = fopen(o->config, "r");
-	int lineno = 0;
+	struct conf_val *c = NULL;
+	size_t i;
 
-	if (!f) {
-		fprintf(stderr, "kinit_gen: %s: %s\n", o->config, strerror(errno));
-		return -errno;
-	}
-	while (fgets(line, sizeof(line), f)) {
-		char *eq, *nl = strchr(line, '\n');
-
-		lineno++;
-		if (!nl) {
-			fprintf(stderr, "kinit_gen: %s:%d: line too long\n", o->config, lineno);
-			fclose(f);
+	if (val[0] == '"' && unquote(val))
+		return -EINVAL;
+	for (i = 0; i < g->nconf; i++)
+		if (!strcmp(g->conf[i].name, name))
+			c = &g->conf[i];
+	if (!c) {
+		if (g->nconf == CONF_VALS_MAX)
 			return -E2BIG;
-		}
-		*nl = '\0';
-		if (line[0] == '#' || !line[0])
-			continue;
-		eq = strchr(line, '=');
-		if (!eq || strncmp(line, "CONFIG_", 7)) {
-			fprintf(stderr, "kinit_gen: %s:%d: not a config line: %s\n",
-				o->config, lineno, line);
-			fclose(f);
-			return -EINVAL;
-		}
-		*eq++ = '\0';
-		if (!strcmp(line, "CONFIG_KINIT_CMDLINE")) {
-			if (unquote(eq)) {
-				fprintf(stderr, "kinit_gen: %s:%d: %s: not a string\n",
-					o->config, lineno, line);
-				fclose(f);
-				return -EINVAL;
-			}
-			snprintf(o->cmdline, sizeof(o->cmdline), "%s", eq);
-		}
+		c = &g->conf[g->nconf];
+		c->name = strdup(name);
+		if (!c->name)
+			return -ENOMEM;
+		c->value = NULL;
+		g->nconf++;
 	}
-	fclose(f);
-	return 0;
+	free(c->value);
+	c->value = strdup(val);
+	return c->value ? 0 : -ENOMEM;
 }
 
-/* The fixed skeleton every image has, sorted by path. */
-static const char *const skeleton[] = {
-	"dir /dev 0755 0 0",
-	"nod /dev/console 0600 0 0 c 5 1",
-	"dir /etc 0755 0 0",
-	"dir /etc/kinit 0755 0 0",
-	"dir /proc 0755 0 0",
-	"dir /root 0700 0 0",
-	"dir /sys 0755 0 0",
-};
-
-static int emit(const struct gen_opts *o)
+static const char *get_conf(const struct gen *g, const char *name)
 {
 	size_t i;
 
-	if (access(o->kinit, R_OK | X_OK)) {
-		fprintf(stderr, "kinit_gen: CONFIG_KINIT: kinit binary %s: %s\n",
-			o->kinit, strerror(errno));
-		return -errno;
+	for (i = 0; i < g->nconf; i++)
+		if (!strcmp(g->conf[i].name, name))
+			return g->conf[i].value;
+	return NULL;
+}
+
+/* One auto.conf line: comment, blank, or CONFIG_X=value. */
+static int config_line(struct gen *g, char *line)
+{
+	char *eq;
+
+	if (line[0] == '#' || !line[0])
+		return 0;
+	eq = strchr(line, '=');
+	if (!eq || strncmp(line, "CONFIG_", 7))
+		return -EINVAL;
+	*eq++ = '\0';
+	if (strncmp(line, "CONFIG_KINIT_", 13))
+		return 0;
+	return set_conf(g, line, eq);
+}
+
+static int read_config(struct gen *g)
+{
+	char line[CONF_LINE_MAX];
+	FILE *f = fopen(g->config, "r");
+	int lineno = 0, ret = 0;
+	char *nl;
+
+	if (!f)
+		return gen_error(g->config, NULL, -errno);
+	while (!ret && fgets(line, sizeof(line), f)) {
+		lineno++;
+		nl = strchr(line, '\n');
+		if (!nl) {
+			fprintf(stderr, "kinit_gen: %s:%d: line too long\n", g->config, lineno);
+			ret = -E2BIG;
+			break;
+		}
+		*nl = '\0';
+		ret = config_line(g, line);
+		if (ret)
+			fprintf(stderr, "kinit_gen: %s:%d: bad config line: %s\n",
+				g->config, lineno, line);
 	}
-	printf("# generated by kinit_gen from %s: do not edit\n", o->config);
-	for (i = 0; i < sizeof(skeleton) / sizeof(skeleton[0]); i++)
-		printf("%s\n", skeleton[i]);
-	printf("file /init %s 0755 0 0\n", o->kinit);
+	fclose(f);
+	return ret;
+}
+
+static int gen_busybox(struct gen *g, const char *opt, const char *path)
+{
+	struct entry e = {
+		.arg = "/bin/busybox", .origin = opt, .mode = 0777,
+		.type = ENT_SLINK, .weak = true,
+	};
+	size_t i;
+	int ret = gen_binary(g, opt, path, "/bin/busybox");
+
+	/* weak: a real binary at the same path (EXTRA_BINARIES) wins */
+	for (i = 0; !ret && i < sizeof(busybox_applets) / sizeof(busybox_applets[0]); i++) {
+		e.path = (char *)busybox_applets[i];
+		ret = genlist_add(g, &e);
+	}
+	return ret;
+}
+
+static int gen_extra_binaries(struct gen *g, const char *opt, const char *list)
+{
+	char *copy = strdup(list), *tok, *save;
+	int ret = copy ? 0 : -ENOMEM;
+
+	for (tok = copy ? strtok_r(copy, " \t", &save) : NULL; !ret && tok;
+	     tok = strtok_r(NULL, " \t", &save))
+		ret = gen_binary(g, opt, tok, NULL);
+	free(copy);
+	return ret;
+}
+
+static int gen_cmdline(struct gen *g, const char *opt, const char *val)
+{
+	char side[PATH_MAX], *data;
+	struct entry e = {
+		.path = "/etc/kinit/" CMDLINE_FILE, .arg = side, .origin = opt,
+		.mode = 0644, .type = ENT_FILE,
+	};
+	size_t len = strlen(val);
+	int ret;
+
+	data = malloc(len + 1);
+	if (!data)
+		return -ENOMEM;
+	memcpy(data, val, len);
+	data[len] = '\n';
+	ret = write_side_file(g, opt, CMDLINE_FILE, data, len + 1, side, sizeof(side));
+	free(data);
+	return ret ? ret : genlist_add(g, &e);
+}
+
+/**
+ * struct step - an option and what it puts in the image
+ * @option:	the Kconfig symbol; the step runs if its value is not empty
+ * @run:	the emitter, given the option name and value
+ */
+struct step {
+	const char *option;
+	int (*run)(struct gen *g, const char *opt, const char *val);
+};
+
+static const struct step steps[] = {
+	{ "CONFIG_KINIT_BUSYBOX",	 gen_busybox },
+	{ "CONFIG_KINIT_EXTRA_BINARIES", gen_extra_binaries },
+	{ "CONFIG_KINIT_MODULES",	 gen_modules },
+	{ "CONFIG_KINIT_EXTRA_SOURCE",	 gen_extra_source },
+	{ "CONFIG_KINIT_CMDLINE",	 gen_cmdline },
+};
+
+static int gen_skeleton(struct gen *g)
+{
+	struct entry init = {
+		.path = "/init", .arg = (char *)g->kinit, .origin = "CONFIG_KINIT",
+		.mode = 0755, .type = ENT_FILE,
+	};
+	size_t i;
+	int ret;
+
+	if (access(g->kinit, R_OK | X_OK))
+		return gen_error("CONFIG_KINIT", g->kinit, -errno);
+	for (i = 0; i < sizeof(skeleton) / sizeof(skeleton[0]); i++) {
+		struct entry e = skeleton[i];
+
+		e.origin = "skeleton";
+		ret = genlist_add(g, &e);
+		if (ret)
+			return gen_error("skeleton", e.path, ret);
+	}
+	ret = genlist_add(g, &init);
+	return ret ? gen_error("CONFIG_KINIT", g->kinit, ret) : 0;
+}
+
+static int generate(struct gen *g)
+{
+	const char *val;
+	size_t i;
+	int ret;
+
+	ret = read_config(g);
+	if (!ret)
+		ret = gen_skeleton(g);
+	for (i = 0; !ret && i < sizeof(steps) / sizeof(steps[0]); i++) {
+		val = get_conf(g, steps[i].option);
+		if (val && val[0])
+			ret = steps[i].run(g, steps[i].option, val);
+	}
+	if (!ret)
+		ret = genlist_finish(g);
+	if (ret)
+		return ret;
+	printf("# generated by kinit_gen from %s: do not edit\n", g->config);
+	genlist_print(g);
+	return fflush(stdout) || ferror(stdout) ? -EIO : 0;
+}
+
+static const struct option long_opts[] = {
+	{ "sysroot", required_argument, NULL, 's' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse_args(struct gen *g, int argc, char **argv)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "c:k:o:M:r:s:h", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			g->config = optarg;
+			break;
+		case 'k':
+			g->kinit = optarg;
+			break;
+		case 'o':
+			g->outdir = optarg;
+			break;
+		case 'M':
+			g->modtree = optarg;
+			break;
+		case 'r':
+			g->release = optarg;
+			break;
+		case 's':
+			/* "/" is the host itself: no prefix at all */
+			g->sysroot = strcmp(optarg, "/") ? optarg : "";
+			break;
+		default:
+			return -EINVAL;
+		}
+	}
+	if (!g->config || !g->kinit || optind != argc)
+		return -EINVAL;
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	struct gen_opts o = { 0 };
-	int c;
+	struct gen g = { .sysroot = "", .nlibdirs = -1 };
+	size_t i;
+	int ret;
 
-	while ((c = getopt(argc, argv, "c:k:")) != -1) {
-		switch (c) {
-		case 'c':
-			o.config = optarg;
-			break;
-		case 'k':
-			o.kinit = optarg;
-			break;
-		default:
-			return usage();
-		}
-	}
-	if (!o.config || !o.kinit || optind != argc)
+	if (parse_args(&g, argc, argv))
 		return usage();
-	if (read_config(&o) || emit(&o))
-		return 1;
-	return 0;
+	ret = generate(&g);
+	genlist_free(&g);
+	for (i = 0; i < g.nconf; i++) {
+		free(g.conf[i].name);
+		free(g.conf[i].value);
+	}
+	return ret ? 1 : 0;
 }

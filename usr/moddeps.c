@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * moddeps.c - CONFIG_KINIT_MODULES: the named modules, their dependency
+ * closure, and kinit.load, the order kinit loads them in.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "genlist.h"
+
+#define MODNAME_MAX	56	/* the kernel's MODULE_NAME_LEN - 1 */
+#define MODULES_MAX	65536
+#define MODDEPS_MAX	256
+#define LOAD_FILE	"kinit.load"
+
+/**
+ * struct mod - a module the tree has
+ * @name:	canonical name ('-' turned into '_')
+ * @rel:	path below /lib/modules/<release>/
+ * @src:	host file
+ * @deps:	names of the modules it needs; NULL until read
+ * @ndeps:	their number
+ * @state:	0 unvisited, 1 on the DFS stack, 2 placed in the load order
+ */
+struct mod {
+	char name[MODNAME_MAX + 1];
+	char *rel;
+	char *src;
+	char **deps;
+	size_t ndeps;
+	int state;
+};
+
+/**
+ * struct modtree - every module of the tree, sorted by name
+ * @g:		generator state
+ * @opt:	the option, for messages
+ * @base:	/lib/modules/<release> under -M for a staging dir, else NULL
+ * @mods:	the modules
+ * @nmods:	their number
+ * @builtin:	names built into the kernel (modules.builtin), sorted
+ * @nbuiltin:	their number
+ * @load:	the load order being built
+ * @loadlen:	its length
+ */
+struct modtree {
+	struct gen *g;
+	const char *opt;
+	char base[PATH_MAX];
+	bool staging;
+	struct mod *mods;
+	size_t nmods;
+	char **builtin;
+	size_t nbuiltin;
+	char *load;
+	size_t loadlen;
+};
+
+/* "drivers/net/foo-bar.ko.xz" -> "foo_bar"; -EINVAL if not a module name. */
+static int mod_name(const char *path, char *name)
+{
+	static const char *const exts[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz", ".o" };
+	const char *b = strrchr(path, '/');
+	size_t len, i, el;
+
+	b = b ? b + 1 : path;
+	len = strlen(b);
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		el = strlen(exts[i]);
+		if (len > el && !strcmp(b + len - el, exts[i]))
+			break;
+	}
+	if (i == sizeof(exts) / sizeof(exts[0]) || len - el > MODNAME_MAX)
+		return -EINVAL;
+	for (i = 0; i < len - el; i++) {
+		char c = b[i] == '-' ? '_' : b[i];
+
+		if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		      (c >= 'A' && c <= 'Z')))
+			return -EINVAL;
+		name[i] = c;
+	}
+	name[i] = '\0';
+	return 0;
+}
+
+static int mod_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct mod *)a)->name, ((const struct mod *)b)->name);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static struct mod *find_mod(const struct modtree *t, const char *name)
+{
+	struct mod key;
+
+	snprintf(key.name, sizeof(key.name), "%s", name);
+	return bsearch(&key, t->mods, t->nmods, sizeof(*t->mods), mod_cmp);
+}
+
+static int add_dep(struct mod *m, const char *depname)
+{
+	char name[MODNAME_MAX + 1], ko[MODNAME_MAX + 4], **n;
+
+	if (snprintf(ko, sizeof(ko), "%s.ko", depname) >= (int)sizeof(ko) ||
+	    mod_name(ko, name))
+		return -EINVAL;
+	if (m->ndeps == MODDEPS_MAX)
+		return -E2BIG;
+	n = realloc(m->deps, (m->ndeps + 1) * sizeof(*n));
+	if (!n)
+		return -ENOMEM;
+	m->deps = n;
+	n[m->ndeps] = strdup(name);
+	if (!n[m->ndeps])
+		return -ENOMEM;
+	m->ndeps++;
+	return 0;
+}
+
+/* Add one module; deps (staging modules.dep) is its own tail, may be NULL. */
+static int add_mod(struct modtree *t, const char *rel, const char *src, char *deps)
+{
+	struct mod *m;
+	char *tok, *save, name[MODNAME_MAX + 1];
+	int ret;
+
+	if (t->nmods == MODULES_MAX)
+		return -E2BIG;
+	if (!(t->nmods & (t->nmods - 1)) || !t->nmods) {
+		m = realloc(t->mods, (t->nmods ? 2 * t->nmods : 64) * sizeof(*m));
+		if (!m)
+			return -ENOMEM;
+		t->mods = m;
+	}
+	m = &t->mods[t->nmods];
+	memset(m, 0, sizeof(*m));
+	ret = mod_name(rel, m->name);
+	if (ret)
+		return ret;
+	m->rel = strdup(rel);
+	m->src = strdup(src);
+	t->nmods++;
+	if (!m->rel || !m->src)
+		return -ENOMEM;
+	if (!deps)
+		return 0;
+	/* modules.dep lists paths; an empty list means "read, none" */
+	m->deps = calloc(1, sizeof(*m->deps));
+	if (!m->deps)
+		return -ENOMEM;
+	for (tok = strtok_r(deps, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+		ret = mod_name(tok, name);
+		if (!ret)
+			ret = add_dep(m, name);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* One line of modules.order / modules.dep / modules.builtin, bounded. */
+static int read_line(FILE *f, char *line, size_t sz, const char *file)
+{
+	char *nl;
+
+	if (!fgets(line, sz, f))
+		return ferror(f) ? -EIO : 0;
+	nl = strchr(line, '\n');
+	if (!nl) {
+		fprintf(stderr, "kinit_gen: %s: line too long\n", file);
+		return -E2BIG;
+	}
+	*nl = '\0';
+	return 1;
+}
+
+static int read_builtin(struct modtree *t, const char *file)
+{
+	char line[PATH_MAX], name[MODNAME_MAX + 1], **n;
+	FILE *f = fopen(file, "r");
+	int ret;
+
+	if (!f)
+		return errno == ENOENT ? 0 : -errno;
+	while ((ret = read_line(f, line, sizeof(line), file)) > 0) {
+		if (!line[0] || mod_name(line, name))
+			continue;
+		n = realloc(t->builtin, (t->nbuiltin + 1) * sizeof(*n));
+		if (!n) {
+			ret = -ENOMEM;
+			break;
+		}
+		t->builtin = n;
+		n[t->nbuiltin] = strdup(name);
+		if (!n[t->nbuiltin]) {
+			ret = -ENOMEM;
+			break;
+		}
+		t->nbuiltin++;
+	}
+	fclose(f);
+	qsort(t->builtin, t->nbuiltin, sizeof(*t->builtin), str_cmp);
+	return ret;
+}
+
+/* An installed tree: lib/modules/<release>/modules.dep has the closure. */
+static int read_staging(struct modtree *t, const char *dep)
+{
+	char line[CONF_LINE_MAX], src[PATH_MAX], *colon;
+	FILE *f = fopen(dep, "r");
+	int ret;
+
+	if (!f)
+		return -errno;
+	while ((ret = read_line(f, line, sizeof(line), dep)) > 0) {
+		colon = strchr(line, ':');
+		if (!colon) {
+			ret = -EINVAL;
+			break;
+		}
+		*colon = '\0';
+		ret = path_join(src, sizeof(src), t->base, line);
+		if (!ret)
+			ret = add_mod(t, line, src, colon + 1);
+		if (ret)
+			break;
+	}
+	fclose(f);
+	return ret;
+}
+
+/* A build tree: modules.order lists the .ko (6.1: .ko, newer: .o). */
+static int read_objtree(struct modtree *t, const char *order)
+{
+	char line[PATH_MAX], rel[PATH_MAX], src[PATH_MAX];
+	FILE *f = fopen(order, "r");
+	size_t len;
+	int ret;
+
+	if (!f)
+		return -errno;
+	while ((ret = read_line(f, line, sizeof(line), order)) > 0) {
+		len = strlen(line);
+		if (!len)
+			continue;
+		if (len > 2 && !strcmp(line + len - 2, ".o"))
+			line[len - 2] = '\0';
+		else if (len > 3 && !strcmp(line + len - 3, ".ko"))
+			line[len - 3] = '\0';
+		else
+			ret = -EINVAL;
+		if (ret > 0 && (snprintf(rel, sizeof(rel), "kernel/%s.ko", line) >= (int)sizeof(rel) ||
+				snprintf(src, sizeof(src), "%s/%s.ko", t->g->modtree, line) >=
+				(int)sizeof(src)))
+			ret = -ENAMETOOLONG;
+		if (ret > 0)
+			ret = add_mod(t, rel, src, NULL);
+		if (ret < 0)
+			break;
+	}
+	fclose(f);
+	return ret;
+}
+
+/* depends= from the module's own .modinfo (build trees have no modules.dep). */
+static int read_modinfo_deps(struct modtree *t, struct mod *m)
+{
+	char *info, *p, *tok, *save;
+	size_t len;
+	int ret = elf_section(m->src, ".modinfo", &info, &len);
+
+	if (ret)
+		return gen_error(t->opt, m->src, ret);
+	m->deps = calloc(1, sizeof(*m->deps));
+	ret = m->deps ? 0 : -ENOMEM;
+	for (p = info; !ret && p < info + len; p += strlen(p) + 1) {
+		if (strncmp(p, "depends=", 8))
+			continue;
+		for (tok = strtok_r(p + 8, ",", &save); !ret && tok;
+		     tok = strtok_r(NULL, ",", &save))
+			ret = add_dep(m, tok);
+		break;
+	}
+	free(info);
+	return ret ? gen_error(t->opt, m->src, ret) : 0;
+}
+
+static int append_load(struct modtree *t, const struct mod *m)
+{
+	size_t add = strlen("/lib/modules///\n") + strlen(t->g->release) + strlen(m->rel);
+	char *n = realloc(t->load, t->loadlen + add + 1);
+
+	if (!n)
+		return -ENOMEM;
+	t->load = n;
+	t->loadlen += sprintf(n + t->loadlen, "/lib/modules/%s/%s\n", t->g->release, m->rel);
+	return 0;
+}
+
+static int emit_mod(struct modtree *t, const struct mod *m)
+{
+	char path[PATH_MAX];
+	struct entry e = {
+		.path = path, .arg = m->src, .origin = t->opt, .mode = 0644,
+		.type = ENT_FILE,
+	};
+	struct stat st;
+
+	if (stat(m->src, &st))
+		return gen_error(t->opt, m->src, -errno);
+	if (snprintf(path, sizeof(path), "/lib/modules/%s/%s", t->g->release, m->rel) >=
+	    (int)sizeof(path))
+		return gen_error(t->opt, m->rel, -ENAMETOOLONG);
+	return genlist_add(t->g, &e) ? gen_error(t->opt, path, -EINVAL) : append_load(t, m);
+}
+
+static bool is_builtin(const struct modtree *t, const char *name)
+{
+	return bsearch(&name, t->builtin, t->nbuiltin, sizeof(*t->builtin), str_cmp);
+}
+
+/* Post-order DFS over sorted dependency names: dependencies load first. */
+static int visit(struct modtree *t, const char *name, const char *needed_by)
+{
+	struct mod *m = find_mod(t, name);
+	size_t i;
+	int ret;
+
+	if (!m && is_builtin(t, name))
+		return 0;
+	if (!m) {
+		if (needed_by)
+			fprintf(stderr, "kinit_gen: %s: %s: needs module %s, not found in %s\n",
+				t->opt, needed_by, name, t->g->modtree);
+		else
+			fprintf(stderr, "kinit_gen: %s: %s: module not found in %s (is it =m?)\n",
+				t->opt, name, t->g->modtree);
+		return -ENOENT;
+	}
+	if (m->state == 2)
+		return 0;
+	if (m->state == 1) {
+		fprintf(stderr, "kinit_gen: %s: %s: dependency loop\n", t->opt, name);
+		return -ELOOP;
+	}
+	m->state = 1;
+	if (!m->deps) {
+		ret = read_modinfo_deps(t, m);
+		if (ret)
+			return ret;
+	}
+	qsort(m->deps, m->ndeps, sizeof(*m->deps), str_cmp);
+	for (i = 0; i < m->ndeps; i++) {
+		/* find_mod() may not move m: the table is not resized here */
+		ret = visit(t, m->deps[i], m->name);
+		if (ret)
+			return ret;
+	}
+	m->state = 2;
+	return emit_mod(t, m);
+}
+
+static int open_tree(struct modtree *t)
+{
+	char dep[PATH_MAX], file[PATH_MAX];
+	struct stat st;
+	int ret;
+
+	if (snprintf(t->base, sizeof(t->base), "%s/lib/modules/%s", t->g->modtree,
+		     t->g->release) >= (int)sizeof(t->base) ||
+	    path_join(dep, sizeof(dep), t->base, "modules.dep"))
+		return gen_error(t->opt, t->g->modtree, -ENAMETOOLONG);
+	t->staging = !stat(dep, &st);
+	if (t->staging) {
+		ret = read_staging(t, dep);
+		if (!ret)
+			ret = path_join(file, sizeof(file), t->base, "modules.builtin");
+		if (ret)
+			return gen_error(t->opt, dep, ret);
+	} else {
+		ret = path_join(dep, sizeof(dep), t->g->modtree, "modules.order");
+		if (!ret)
+			ret = read_objtree(t, dep);
+		if (!ret)
+			ret = path_join(file, sizeof(file), t->g->modtree, "modules.builtin");
+		if (ret)
+			return gen_error(t->opt, dep, ret);
+	}
+	ret = read_builtin(t, file);
+	if (ret)
+		return gen_error(t->opt, file, ret);
+	qsort(t->mods, t->nmods, sizeof(*t->mods), mod_cmp);
+	return 0;
+}
+
+static void free_tree(struct modtree *t)
+{
+	size_t i, k;
+
+	for (i = 0; i < t->nmods; i++) {
+		for (k = 0; k < t->mods[i].ndeps; k++)
+			free(t->mods[i].deps[k]);
+		free(t->mods[i].deps);
+		free(t->mods[i].rel);
+		free(t->mods[i].src);
+	}
+	for (i = 0; i < t->nbuiltin; i++)
+		free(t->builtin[i]);
+	free(t->builtin);
+	free(t->mods);
+	free(t->load);
+}
+
+/* The requested names, canonical and sorted, so the order is reproducible. */
+static int split_names(const char *opt, char *names, char **out, size_t *n)
+{
+	char *tok, *save, ko[MODNAME_MAX + 4];
+
+	*n = 0;
+	for (tok = strtok_r(names, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+		if (*n == MODDEPS_MAX)
+			return gen_error(opt, tok, -E2BIG);
+		if (snprintf(ko, sizeof(ko), "%s.ko", tok) >= (int)sizeof(ko) ||
+		    mod_name(ko, tok))
+			return gen_error(opt, tok, -EINVAL);
+		out[(*n)++] = tok;
+	}
+	qsort(out, *n, sizeof(*out), str_cmp);
+	return 0;
+}
+
+/**
+ * gen_modules() - add the named modules, their dependencies and kinit.load
+ * @g:		generator state (-M tree, -r release, -o side file directory)
+ * @opt:	the option, for messages
+ * @names:	space-separated module names ('-' and '_' are the same)
+ *
+ * The tree is either an installed one (-M INSTALL_MOD_PATH with
+ * lib/modules/<release>/modules.dep) or a kernel build tree (-M objtree
+ * with modules.order; dependencies come from each .ko's .modinfo).
+ * Modules land at /lib/modules/<release>/<path>, and
+ * /lib/modules/<release>/kinit.load lists them, dependencies first.
+ * A name in modules.builtin needs nothing and is skipped.
+ *
+ * Return: 0 or -errno (message printed).
+ */
+int gen_modules(struct gen *g, const char *opt, const char *names)
+{
+	struct modtree t = { .g = g, .opt = opt };
+	char *copy, *want[MODDEPS_MAX], side[PATH_MAX], img[PATH_MAX];
+	struct entry e = {
+		.path = img, .arg = side, .origin = opt, .mode = 0644, .type = ENT_FILE,
+	};
+	size_t n, i;
+	int ret;
+
+	if (!g->modtree || !g->release) {
+		fprintf(stderr, "kinit_gen: %s: needs the module tree (-M DIR) and release (-r RELEASE)\n",
+			opt);
+		return -EINVAL;
+	}
+	if (!g->release[0] || strchr(g->release, '/') || !path_ok(g->modtree[0] == '/' ?
+								 g->modtree : "/"))
+		return gen_error(opt, g->release, -EINVAL);
+	copy = strdup(names);
+	if (!copy)
+		return -ENOMEM;
+	ret = split_names(opt, copy, want, &n);
+	if (!ret && n)
+		ret = open_tree(&t);
+	for (i = 0; !ret && i < n; i++)
+		ret = visit(&t, want[i], NULL);
+	if (!ret && t.loadlen)
+		ret = write_side_file(g, opt, LOAD_FILE, t.load, t.loadlen, side, sizeof(side));
+	if (!ret && t.loadlen) {
+		snprintf(img, sizeof(img), "/lib/modules/%s/%s", g->release, LOAD_FILE);
+		ret = genlist_add(g, &e);
+		if (ret)
+			gen_error(opt, img, ret);
+	}
+	free_tree(&t);
+	free(copy);
+	return ret;
+}
