@@ -666,11 +666,13 @@ static int add_needed(struct gen *g, const char *opt, const char *bin,
 			}
 			memset(d, 0, sizeof(*d));
 			strcpy(d->name, s.name);
-			strcpy(d->path, s.found);
 			d->loader = i;
 			d->info = s.info;
 			(*nobjs)++;
 			ret = set_origin(g, d, s.found);
+			if (!ret)
+				ret = path_join(d->path, sizeof(d->path), d->origin,
+						strrchr(s.found, '/') + 1);
 			if (!ret)
 				ret = genlist_add_host_path(g, opt, s.found, NULL, 0);
 			if (ret)

@@ -59,7 +59,9 @@ static int walk_one(struct walk *w, const char *host, int depth)
 		return -errno;
 	e.mode = st.st_mode & 07777;
 	if (S_ISDIR(st.st_mode)) {
+		/* weak: /etc from a tree must not clash with the skeleton's */
 		e.type = ENT_DIR;
+		e.weak = true;
 	} else if (S_ISREG(st.st_mode)) {
 		e.type = ENT_FILE;
 		e.arg = (char *)host;

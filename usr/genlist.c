@@ -320,9 +320,16 @@ static int ent_cmp(const void *pa, const void *pb)
 
 	if (c)
 		return c;
+	/* ties broken on every field: qsort is not stable, output must be */
 	if (a->weak != b->weak)
 		return a->weak - b->weak;
-	return (int)a->type - (int)b->type;
+	if (a->type != b->type)
+		return (int)a->type - (int)b->type;
+	if (a->mode != b->mode)
+		return a->mode < b->mode ? -1 : 1;
+	if (a->uid != b->uid || a->gid != b->gid)
+		return a->uid != b->uid ? (a->uid < b->uid ? -1 : 1) : (a->gid < b->gid ? -1 : 1);
+	return strcmp(a->arg ? a->arg : "", b->arg ? b->arg : "");
 }
 
 static int ent_find_cmp(const void *key, const void *elem)
