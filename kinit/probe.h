@@ -22,7 +22,7 @@ struct probe_src {
 	uint64_t size;
 };
 
-#define PROBE_TYPE_MAX	16
+#define PROBE_TYPE_MAX	24	/* "linux_raid_member" needs 18 */
 #define PROBE_UUID_MAX	40	/* 36 chars of a UUID, or shorter (vfat "ABCD-1234") */
 #define PROBE_LABEL_MAX	128
 
@@ -92,5 +92,13 @@ struct part_entry {
  * Return: 0 (with *count possibly 0 for an unpartitioned disk), or -errno.
  */
 int probe_partitions(const struct probe_src *src, struct part_entry *parts, int *count);
+
+/**
+ * probe_usage_name() - blkid's USAGE word for a usage class
+ * @usage:	the class
+ *
+ * Return: "filesystem", "other" (swap), "crypto", "raid", or "" for none.
+ */
+const char *probe_usage_name(enum probe_usage usage);
 
 #endif /* KINIT_PROBE_H */
