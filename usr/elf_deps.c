@@ -3,6 +3,7 @@
  * elf_deps.c - a binary and everything ld.so needs to run it, found by
  * reading ELF headers (never by running anything: builds may be cross).
  */
+#include <ctype.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -103,7 +104,7 @@ static const struct arch *find_arch(const struct elf_info *ei)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(arches); i++)
 		if (arches[i].machine == ei->machine && arches[i].cls == ei->cls)
 			return &arches[i];
 	return NULL;
@@ -465,8 +466,9 @@ static int load_libdirs(struct gen *g)
 static int expand(const char *in, const char *origin, const char *lib,
 		  const char *platform, char *out, size_t outsz)
 {
-	static const char *const names[] = { "ORIGIN", "LIB", "PLATFORM" };
-	const char *vals[] = { origin, lib, platform };
+	const struct {
+		const char *name, *val;
+	} dst[] = { { "ORIGIN", origin }, { "LIB", lib }, { "PLATFORM", platform } };
 	size_t o = 0, i, n;
 	bool brace;
 
@@ -478,19 +480,21 @@ static int expand(const char *in, const char *origin, const char *lib,
 			continue;
 		}
 		brace = in[1] == '{';
-		for (i = 0; i < 3; i++) {
-			n = strlen(names[i]);
-			if (!strncmp(in + 1 + brace, names[i], n) &&
-			    (!brace || in[1 + brace + n] == '}'))
+		for (i = 0; i < ARRAY_SIZE(dst); i++) {
+			n = strlen(dst[i].name);
+			if (!strncmp(in + 1 + brace, dst[i].name, n) &&
+			    (brace ? in[1 + brace + n] == '}' :
+			     !isalnum((unsigned char)in[1 + n]) && in[1 + n] != '_'))
 				break;
 		}
-		if (i == 3 || !vals[i][0])
+		if (i == ARRAY_SIZE(dst) || !dst[i].val[0])
 			return -ENOENT;
 		in += 1 + brace + n + brace;
-		if (o + strlen(vals[i]) >= outsz)
+		n = strlen(dst[i].val);
+		if (o + n >= outsz)
 			return -ENAMETOOLONG;
-		memcpy(out + o, vals[i], strlen(vals[i]));
-		o += strlen(vals[i]);
+		memcpy(out + o, dst[i].val, n);
+		o += n;
 	}
 	out[o] = '\0';
 	return 0;

@@ -158,7 +158,7 @@ static int list_entry(char **f, int nf, struct entry *e, char *nod, size_t nodsz
 	unsigned int maj, min;
 	size_t i;
 
-	for (i = 0; i < sizeof(list_kws) / sizeof(list_kws[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(list_kws); i++)
 		if (!strcmp(f[0], list_kws[i].kw))
 			k = &list_kws[i];
 	if (!k || nf - 1 != k->nargs)

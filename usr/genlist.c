@@ -391,10 +391,12 @@ static int canonicalize_pass(struct gen *g, bool *changed)
 		const struct entry *e = &g->ents[i];
 
 		ret = path_resolve(&r, e->path, false, res, sizeof(res));
-		if (ret)
+		if (ret) {
 			ret = gen_error(e->origin, e->path, ret);
-		else if (strcmp(res, e->path) && !(newp[i] = strdup(res)))
-			ret = -ENOMEM;
+		} else if (strcmp(res, e->path)) {
+			newp[i] = strdup(res);
+			ret = newp[i] ? 0 : -ENOMEM;
+		}
 	}
 	for (i = 0; i < g->nents; i++) {
 		if (!newp[i])

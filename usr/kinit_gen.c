@@ -47,7 +47,7 @@ static const struct entry skeleton[] = {
 	{ .path = "/sys", .type = ENT_DIR, .mode = 0755 },
 };
 
-static int usage(void)
+static int print_usage(void)
 {
 	fprintf(stderr,
 		"usage: kinit_gen -c AUTO_CONF -k KINIT_BINARY [-o SIDE_DIR]\n"
@@ -160,7 +160,7 @@ static int gen_busybox(struct gen *g, const char *opt, const char *path)
 	int ret = gen_binary(g, opt, path, "/bin/busybox");
 
 	/* weak: a real binary at the same path (EXTRA_BINARIES) wins */
-	for (i = 0; !ret && i < sizeof(busybox_applets) / sizeof(busybox_applets[0]); i++) {
+	for (i = 0; !ret && i < ARRAY_SIZE(busybox_applets); i++) {
 		e.path = (char *)busybox_applets[i];
 		ret = genlist_add(g, &e);
 	}
@@ -228,7 +228,7 @@ static int gen_skeleton(struct gen *g)
 
 	if (access(g->kinit, R_OK | X_OK))
 		return gen_error("CONFIG_KINIT", g->kinit, -errno);
-	for (i = 0; i < sizeof(skeleton) / sizeof(skeleton[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(skeleton); i++) {
 		struct entry e = skeleton[i];
 
 		e.origin = "skeleton";
@@ -249,7 +249,7 @@ static int generate(struct gen *g)
 	ret = read_config(g);
 	if (!ret)
 		ret = gen_skeleton(g);
-	for (i = 0; !ret && i < sizeof(steps) / sizeof(steps[0]); i++) {
+	for (i = 0; !ret && i < ARRAY_SIZE(steps); i++) {
 		val = get_conf(g, steps[i].option);
 		if (val && val[0])
 			ret = steps[i].run(g, steps[i].option, val);
@@ -310,7 +310,7 @@ int main(int argc, char **argv)
 	int ret;
 
 	if (parse_args(&g, argc, argv))
-		return usage();
+		return print_usage();
 	ret = generate(&g);
 	genlist_free(&g);
 	for (i = 0; i < g.nconf; i++) {

@@ -68,12 +68,12 @@ static int mod_name(const char *path, char *name)
 
 	b = b ? b + 1 : path;
 	len = strlen(b);
-	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(exts); i++) {
 		el = strlen(exts[i]);
 		if (len > el && !strcmp(b + len - el, exts[i]))
 			break;
 	}
-	if (i == sizeof(exts) / sizeof(exts[0]) || len - el > MODNAME_MAX)
+	if (i == ARRAY_SIZE(exts) || len - el > MODNAME_MAX)
 		return -EINVAL;
 	for (i = 0; i < len - el; i++) {
 		char c = b[i] == '-' ? '_' : b[i];
