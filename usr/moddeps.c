@@ -467,8 +467,10 @@ int gen_modules(struct gen *g, const char *opt, const char *names)
 			opt);
 		return -EINVAL;
 	}
-	if (!g->release[0] || strchr(g->release, '/') || !path_ok(g->modtree[0] == '/' ?
-								 g->modtree : "/"))
+	/* the release becomes a path component of every module entry */
+	if (snprintf(img, sizeof(img), "/lib/modules/%s", g->release) >= (int)sizeof(img) ||
+	    !g->release[0] || strchr(g->release, '/') || !path_ok(img) ||
+	    !strcmp(g->release, ".") || !strcmp(g->release, ".."))
 		return gen_error(opt, g->release, -EINVAL);
 	copy = strdup(names);
 	if (!copy)
