@@ -64,6 +64,7 @@ struct conf_val {
  * @modtree:	kernel objtree or INSTALL_MOD_PATH staging dir (-M)
  * @release:	kernel release (-r)
  * @outdir:	where generated side files are written (-o)
+ * @mods_pending: modules may not be built yet (-P): kbuild's first pass
  * @conf:	the CONFIG_KINIT_* values read from @config
  * @nconf:	number of @conf
  * @ents:	the list being built, unsorted until genlist_finish()
@@ -79,6 +80,7 @@ struct gen {
 	const char *modtree;
 	const char *release;
 	const char *outdir;
+	bool mods_pending;
 	struct conf_val conf[CONF_VALS_MAX];
 	size_t nconf;
 	struct entry *ents;

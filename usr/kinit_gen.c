@@ -273,7 +273,7 @@ static int parse_args(struct gen *g, int argc, char **argv)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "c:k:o:M:r:s:h", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:k:o:M:r:Ps:h", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			g->config = optarg;
@@ -289,6 +289,9 @@ static int parse_args(struct gen *g, int argc, char **argv)
 			break;
 		case 'r':
 			g->release = optarg;
+			break;
+		case 'P':
+			g->mods_pending = true;
 			break;
 		case 's':
 			/* "/" is the host itself: no prefix at all */

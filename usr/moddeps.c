@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "genlist.h"
 
@@ -437,6 +438,34 @@ static int split_names(const char *opt, char *names, char **out, size_t *n)
 	return 0;
 }
 
+/*
+ * kbuild links vmlinux before it builds modules, so on a first build the
+ * modules named are not there yet; the top-level hook then links again
+ * (see Makefile.kinit).  With -P, a tree without modules.order, or with
+ * a named module's .ko missing, is "pending": no module goes in this
+ * pass.  A name modules.order does not know is still an error.
+ */
+static bool modules_pending(const struct modtree *tree, char **want, size_t n)
+{
+	struct modtree t = { .g = tree->g, .opt = tree->opt };
+	char order[PATH_MAX];
+	bool pending = false;
+	struct mod *m;
+	size_t i;
+
+	if (path_join(order, sizeof(order), t.g->modtree, "modules.order") ||
+	    access(order, R_OK))
+		return true;
+	if (open_tree(&t))
+		return false;	/* the real pass below reports it */
+	for (i = 0; i < n && !pending; i++) {
+		m = find_mod(&t, want[i]);
+		pending = m && access(m->src, R_OK);
+	}
+	free_tree(&t);
+	return pending;
+}
+
 /**
  * gen_modules() - add the named modules, their dependencies and kinit.load
  * @g:		generator state (-M tree, -r release, -o side file directory)
@@ -476,6 +505,12 @@ int gen_modules(struct gen *g, const char *opt, const char *names)
 	if (!copy)
 		return -ENOMEM;
 	ret = split_names(opt, copy, want, &n);
+	if (!ret && n && g->mods_pending && modules_pending(&t, want, n)) {
+		fprintf(stderr, "kinit_gen: %s: modules not built yet; the second link pass adds them\n",
+			opt);
+		free(copy);
+		return 0;
+	}
 	if (!ret && n)
 		ret = open_tree(&t);
 	for (i = 0; !ret && i < n; i++)
