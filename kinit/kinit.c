@@ -34,6 +34,8 @@ static int pre_pivot(struct kinit *k)
 static const struct step boot[] = {
 	{ .name = "early-mounts",	.run = mount_early },
 	{ .name = "cmdline",		.run = read_cmdline },
+	{ .name = "load-modules",	.run = load_modules },
+	{ .name = "coldplug",		.run = coldplug_devices },
 	{ .name = "pre-mount",		.run = pre_mount },
 	{ .name = "find-root",		.run = find_root },
 	{ .name = "mount-root",		.run = mount_root },

@@ -45,7 +45,11 @@
  * @argv:	kinit's arguments: what the kernel gives init (words after
  *		"--" and words it does not know), passed on to the real init
  * @envp:	kinit's environment, passed on likewise
+ * @modules_failed: names of the modules that failed to load, for the
+ *		find-root report ("" when none did)
+ * @coldplug:	the modalias table coldplug.c loaded, NULL without one
  */
+struct coldplug;
 struct kinit {
 	int argc;
 	char **argv;
@@ -58,6 +62,8 @@ struct kinit {
 	char fstype[PROBE_TYPE_MAX];
 	char init[INIT_PATH_MAX];
 	char what[320];
+	char modules_failed[128];
+	struct coldplug *coldplug;
 };
 
 /* log.c */
@@ -78,6 +84,34 @@ int read_cmdline(struct kinit *k);
 /* rootdev.c */
 int find_root(struct kinit *k);
 
+/* modules.c: the load-modules step (the kernel has CONFIG_MODULES) */
+#ifdef CONFIG_KINIT_MODULE_LOADER
+int load_modules(struct kinit *k);
+#else
+static inline int load_modules(struct kinit *k)
+{
+	(void)k;
+	return 0;
+}
+#endif
+
+/* coldplug.c: modules for the devices there are (KINIT_MODULES_AUTOLOAD) */
+#ifdef CONFIG_KINIT_MODULES_AUTOLOAD
+int coldplug_devices(struct kinit *k);
+void coldplug_uevent(struct kinit *k, const char *modalias);
+#else
+static inline int coldplug_devices(struct kinit *k)
+{
+	(void)k;
+	return 0;
+}
+static inline void coldplug_uevent(struct kinit *k, const char *modalias)
+{
+	(void)k;
+	(void)modalias;
+}
+#endif
+
 /* blkdev.c: the block devices the kernel has, identified */
 struct blkdev {
 	char name[32];		/* "vda1" */
@@ -88,6 +122,7 @@ struct blkdev {
 	int probed;		/* 0 not yet, 1 done, -errno failed */
 	char partuuid[PROBE_UUID_MAX];
 	char partlabel[PART_NAME_MAX];
+	int stacked;		/* storage: a layer above was tried (stack.c) */
 };
 
 #define BLKDEV_MAX 64

@@ -3,3 +3,5 @@
 # Optional features are optional files, never #ifdef blocks in a function.
 kinit-y := kinit.c log.c cmdline.c mounts.c rootdev.c probe.c blkdev.c \
 	   switch_root.c failure.c
+kinit-$(CONFIG_KINIT_MODULE_LOADER) += modules.c
+kinit-$(CONFIG_KINIT_MODULES_AUTOLOAD) += coldplug.c

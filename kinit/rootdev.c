@@ -35,12 +35,13 @@ static int uevent_open(void)
 /*
  * Read one uevent; put the device name in @name when it is a block
  * device being added or changed.  Return 1 for such an event, 0 for any
- * other, -errno on error.
+ * other, -errno on error.  A device being added with a MODALIAS= goes to
+ * coldplug, which loads its driver if the image carries it.
  */
-static int uevent_read(int fd, char *name, size_t size)
+static int uevent_read(struct kinit *k, int fd, char *name, size_t size)
 {
 	char buf[4096], *p, *end;
-	const char *action = "", *subsys = "", *devname = "";
+	const char *action = "", *subsys = "", *devname = "", *modalias = "";
 	ssize_t n = recv(fd, buf, sizeof(buf) - 1, 0);
 
 	if (n < 0)
@@ -55,7 +56,11 @@ static int uevent_read(int fd, char *name, size_t size)
 			subsys = p + 10;
 		else if (!strncmp(p, "DEVNAME=", 8))
 			devname = p + 8;
+		else if (!strncmp(p, "MODALIAS=", 9))
+			modalias = p + 9;
 	}
+	if (!strcmp(action, "add"))
+		coldplug_uevent(k, modalias);
 	if (strcmp(subsys, "block") || !devname[0] ||
 	    (strcmp(action, "add") && strcmp(action, "change")))
 		return 0;
@@ -99,6 +104,8 @@ static void report_devices(const struct kinit *k, const struct blkdevs *set)
 	error(k, "no device matches root=%s; block devices seen:", k->args.root_raw);
 	if (!set->count)
 		error(k, "  (none: is the disk driver built in or loaded?)");
+	if (k->modules_failed[0])
+		error(k, "  modules that failed to load: %s", k->modules_failed);
 	for (i = 0; i < set->count; i++) {
 		const struct blkdev *d = &set->dev[i];
 
@@ -152,7 +159,7 @@ int find_root(struct kinit *k)
 		}
 		/* sleep until the kernel announces something, then look */
 		if (poll(&(struct pollfd){ .fd = fd, .events = POLLIN }, 1, ret) > 0 &&
-		    uevent_read(fd, name, sizeof(name)) == 1) {
+		    uevent_read(k, fd, name, sizeof(name)) == 1) {
 			i = blkdev_add(&set, name);
 			if (i >= 0)
 				set.dev[i].probed = 0;	/* "change": look again */
