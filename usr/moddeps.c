@@ -16,6 +16,8 @@
 #define MODULES_MAX	65536
 #define MODDEPS_MAX	256
 #define LOAD_FILE	"kinit.load"
+#define ALIAS_FILE	"kinit.alias"
+#define ALIASES_MAX	4096
 
 /**
  * struct mod - a module the tree has
@@ -25,6 +27,9 @@
  * @deps:	names of the modules it needs; NULL until read
  * @ndeps:	their number
  * @state:	0 unvisited, 1 on the DFS stack, 2 placed in the load order
+ * @aliases:	its device aliases (modinfo alias= with a ':')
+ * @naliases:	their number
+ * @needed:	another module in the image depends on it
  */
 struct mod {
 	char name[MODNAME_MAX + 1];
@@ -33,6 +38,9 @@ struct mod {
 	char **deps;
 	size_t ndeps;
 	int state;
+	char **aliases;
+	size_t naliases;
+	bool needed;
 };
 
 /**
@@ -46,6 +54,11 @@ struct mod {
  * @nbuiltin:	their number
  * @load:	the load order being built
  * @loadlen:	its length
+ * @autoload:	CONFIG_KINIT_MODULES_AUTOLOAD: drivers wait for their device
+ * @order:	the modules in the image, dependencies first
+ * @norder:	their number
+ * @alias:	kinit.alias being built
+ * @aliaslen:	its length
  */
 struct modtree {
 	struct gen *g;
@@ -58,6 +71,11 @@ struct modtree {
 	size_t nbuiltin;
 	char *load;
 	size_t loadlen;
+	bool autoload;
+	struct mod **order;
+	size_t norder;
+	char *alias;
+	size_t aliaslen;
 };
 
 /* "drivers/net/foo-bar.ko.xz" -> "foo_bar"; -EINVAL if not a module name. */
@@ -271,10 +289,35 @@ static int read_objtree(struct modtree *t, const char *order)
 	return ret;
 }
 
-/* depends= from the module's own .modinfo (build trees have no modules.dep). */
+/*
+ * A device alias, as a modalias file in sysfs would match it: a bus
+ * prefix ("pci:", "virtio:", "acpi*:").  "fs-ext4", "char-major-*" and
+ * "devname:" aliases name no device and are left out.
+ */
+static int add_alias(struct mod *m, const char *alias)
+{
+	char **n;
+
+	if (!strchr(alias, ':') || !strncmp(alias, "devname:", 8) ||
+	    strpbrk(alias, " \t\n"))
+		return 0;
+	if (m->naliases == ALIASES_MAX)
+		return -E2BIG;
+	n = realloc(m->aliases, (m->naliases + 1) * sizeof(*n));
+	if (!n)
+		return -ENOMEM;
+	m->aliases = n;
+	n[m->naliases] = strdup(alias);
+	if (!n[m->naliases])
+		return -ENOMEM;
+	m->naliases++;
+	return 0;
+}
+
+/* depends= and alias= from the .modinfo (build trees have no modules.dep). */
 static int read_modinfo_deps(struct modtree *t, struct mod *m)
 {
-	char *info, *p, *tok, *save;
+	char *info, *p, *next, *tok, *save;
 	size_t len;
 	int ret = elf_section(m->src, ".modinfo", &info, &len);
 
@@ -282,31 +325,116 @@ static int read_modinfo_deps(struct modtree *t, struct mod *m)
 		return gen_error(t->opt, m->src, ret);
 	m->deps = calloc(1, sizeof(*m->deps));
 	ret = m->deps ? 0 : -ENOMEM;
-	for (p = info; !ret && p < info + len; p += strlen(p) + 1) {
+	for (p = info; !ret && p < info + len; p = next) {
+		next = p + strlen(p) + 1;
+		if (!strncmp(p, "alias=", 6))
+			ret = add_alias(m, p + 6);
 		if (strncmp(p, "depends=", 8))
 			continue;
 		for (tok = strtok_r(p + 8, ",", &save); !ret && tok;
 		     tok = strtok_r(NULL, ",", &save))
 			ret = add_dep(m, tok);
-		break;
 	}
 	free(info);
 	return ret ? gen_error(t->opt, m->src, ret) : 0;
 }
 
-static int append_load(struct modtree *t, const struct mod *m)
+/* An installed tree's modules.alias ("alias PATTERN NAME"), if there is one. */
+static int read_staging_aliases(struct modtree *t, const char *file)
 {
-	size_t add = strlen("/lib/modules///\n") + strlen(t->g->release) + strlen(m->rel);
-	char *n = realloc(t->load, t->loadlen + add + 1);
+	char line[CONF_LINE_MAX], pat[CONF_LINE_MAX], name[MODNAME_MAX + 1];
+	FILE *f = fopen(file, "r");
+	struct mod *m;
+	int ret;
+
+	if (!f)
+		return errno == ENOENT ? 0 : -errno;
+	while ((ret = read_line(f, line, sizeof(line), file)) > 0) {
+		if (sscanf(line, "alias %4095s %56s", pat, name) != 2)
+			continue;
+		m = find_mod(t, name);
+		ret = m ? add_alias(m, pat) : 0;
+		if (ret)
+			break;
+	}
+	fclose(f);
+	return ret;
+}
+
+/* Append "<prefix>/lib/modules/<release>/<rel>" as a line of a side file. */
+static int append_path(struct modtree *t, char **buf, size_t *len, const char *prefix,
+		       const struct mod *m)
+{
+	size_t add = strlen(prefix) + strlen("/lib/modules///\n") + strlen(t->g->release) +
+		     strlen(m->rel);
+	char *n = realloc(*buf, *len + add + 1);
 
 	if (!n)
 		return -ENOMEM;
-	t->load = n;
-	t->loadlen += sprintf(n + t->loadlen, "/lib/modules/%s/%s\n", t->g->release, m->rel);
+	*buf = n;
+	*len += sprintf(n + *len, "%s/lib/modules/%s/%s\n", prefix, t->g->release, m->rel);
 	return 0;
 }
 
-static int emit_mod(struct modtree *t, const struct mod *m)
+static int push_order(struct modtree *t, struct mod *m)
+{
+	struct mod **n = realloc(t->order, (t->norder + 1) * sizeof(*n));
+
+	if (!n)
+		return -ENOMEM;
+	t->order = n;
+	n[t->norder++] = m;
+	return 0;
+}
+
+/*
+ * kinit.load gets every module in the image, dependencies first.  With
+ * autoload, a driver (a module with device aliases) that no other module
+ * in the image needs goes to kinit.alias instead, one "alias PATTERN
+ * PATH" line per alias, and is loaded only when a device matches: its
+ * dependencies are in kinit.load, so it loads alone.
+ */
+static int split_order(struct modtree *t)
+{
+	char prefix[CONF_LINE_MAX + 8];
+	size_t i, a;
+	int ret = 0;
+
+	for (i = 0; !ret && i < t->norder; i++) {
+		struct mod *m = t->order[i];
+
+		if (!t->autoload || !m->naliases || m->needed) {
+			ret = append_path(t, &t->load, &t->loadlen, "", m);
+			continue;
+		}
+		for (a = 0; !ret && a < m->naliases; a++) {
+			snprintf(prefix, sizeof(prefix), "alias %s ", m->aliases[a]);
+			ret = append_path(t, &t->alias, &t->aliaslen, prefix, m);
+		}
+	}
+	return ret;
+}
+
+/* Write a side file and put it at /lib/modules/<release>/@name. */
+static int emit_side(struct modtree *t, const char *name, const char *data, size_t len)
+{
+	char side[PATH_MAX], img[PATH_MAX];
+	struct entry e = {
+		.path = img, .arg = side, .origin = t->opt, .mode = 0644, .type = ENT_FILE,
+	};
+	int ret;
+
+	if (!len)
+		return 0;
+	ret = write_side_file(t->g, t->opt, name, data, len, side, sizeof(side));
+	if (ret)
+		return ret;
+	snprintf(img, sizeof(img), "/lib/modules/%s/%s", t->g->release, name);
+	ret = genlist_add(t->g, &e);
+	return ret ? gen_error(t->opt, img, ret) : 0;
+}
+
+static int emit_mod(struct modtree *t, struct mod *m)
 {
 	char path[PATH_MAX];
 	struct entry e = {
@@ -320,7 +448,7 @@ static int emit_mod(struct modtree *t, const struct mod *m)
 	if (snprintf(path, sizeof(path), "/lib/modules/%s/%s", t->g->release, m->rel) >=
 	    (int)sizeof(path))
 		return gen_error(t->opt, m->rel, -ENAMETOOLONG);
-	return genlist_add(t->g, &e) ? gen_error(t->opt, path, -EINVAL) : append_load(t, m);
+	return genlist_add(t->g, &e) ? gen_error(t->opt, path, -EINVAL) : push_order(t, m);
 }
 
 static bool is_builtin(const struct modtree *t, const char *name)
@@ -346,6 +474,8 @@ static int visit(struct modtree *t, const char *name, const char *needed_by)
 				t->opt, name, t->g->modtree);
 		return -ENOENT;
 	}
+	if (needed_by)
+		m->needed = true;
 	if (m->state == 2)
 		return 0;
 	if (m->state == 1) {
@@ -399,6 +529,10 @@ static int open_tree(struct modtree *t)
 	if (ret)
 		return gen_error(t->opt, file, ret);
 	qsort(t->mods, t->nmods, sizeof(*t->mods), mod_cmp);
+	if (t->staging && t->autoload &&
+	    (path_join(file, sizeof(file), t->base, "modules.alias") ||
+	     read_staging_aliases(t, file)))
+		return gen_error(t->opt, file, -EINVAL);
 	return 0;
 }
 
@@ -410,6 +544,9 @@ static void free_tree(struct modtree *t)
 		for (k = 0; k < t->mods[i].ndeps; k++)
 			free(t->mods[i].deps[k]);
 		free(t->mods[i].deps);
+		for (k = 0; k < t->mods[i].naliases; k++)
+			free(t->mods[i].aliases[k]);
+		free(t->mods[i].aliases);
 		free(t->mods[i].rel);
 		free(t->mods[i].src);
 	}
@@ -418,6 +555,8 @@ static void free_tree(struct modtree *t)
 	free(t->builtin);
 	free(t->mods);
 	free(t->load);
+	free(t->order);
+	free(t->alias);
 }
 
 /* The requested names, canonical and sorted, so the order is reproducible. */
@@ -466,6 +605,16 @@ static bool modules_pending(const struct modtree *tree, char **want, size_t n)
 	return pending;
 }
 
+static bool conf_enabled(const struct gen *g, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < g->nconf; i++)
+		if (!strcmp(g->conf[i].name, name))
+			return !strcmp(g->conf[i].value, "y");
+	return false;
+}
+
 /**
  * gen_modules() - add the named modules, their dependencies and kinit.load
  * @g:		generator state (-M tree, -r release, -o side file directory)
@@ -477,6 +626,8 @@ static bool modules_pending(const struct modtree *tree, char **want, size_t n)
  * with modules.order; dependencies come from each .ko's .modinfo).
  * Modules land at /lib/modules/<release>/<path>, and
  * /lib/modules/<release>/kinit.load lists them, dependencies first.
+ * With CONFIG_KINIT_MODULES_AUTOLOAD, drivers wait for their device in
+ * /lib/modules/<release>/kinit.alias instead (see split_order()).
  * A name in modules.builtin needs nothing and is skipped.
  *
  * Return: 0 or -errno (message printed).
@@ -484,10 +635,7 @@ static bool modules_pending(const struct modtree *tree, char **want, size_t n)
 int gen_modules(struct gen *g, const char *opt, const char *names)
 {
 	struct modtree t = { .g = g, .opt = opt };
-	char *copy, *want[MODDEPS_MAX], side[PATH_MAX], img[PATH_MAX];
-	struct entry e = {
-		.path = img, .arg = side, .origin = opt, .mode = 0644, .type = ENT_FILE,
-	};
+	char *copy, *want[MODDEPS_MAX], img[PATH_MAX];
 	size_t n, i;
 	int ret;
 
@@ -511,18 +659,17 @@ int gen_modules(struct gen *g, const char *opt, const char *names)
 		free(copy);
 		return 0;
 	}
+	t.autoload = conf_enabled(g, "CONFIG_KINIT_MODULES_AUTOLOAD");
 	if (!ret && n)
 		ret = open_tree(&t);
 	for (i = 0; !ret && i < n; i++)
 		ret = visit(&t, want[i], NULL);
-	if (!ret && t.loadlen)
-		ret = write_side_file(g, opt, LOAD_FILE, t.load, t.loadlen, side, sizeof(side));
-	if (!ret && t.loadlen) {
-		snprintf(img, sizeof(img), "/lib/modules/%s/%s", g->release, LOAD_FILE);
-		ret = genlist_add(g, &e);
-		if (ret)
-			gen_error(opt, img, ret);
-	}
+	if (!ret)
+		ret = split_order(&t);
+	if (!ret)
+		ret = emit_side(&t, LOAD_FILE, t.load, t.loadlen);
+	if (!ret)
+		ret = emit_side(&t, ALIAS_FILE, t.alias, t.aliaslen);
 	free_tree(&t);
 	free(copy);
 	return ret;

@@ -71,8 +71,23 @@ make_fixture() {
 	mkko dm_crypt "dm_mod,crc_x" "$M/drivers/md/dm-crypt.ko" || return 1
 	mkko unused "" "$M/fs/unused.ko" || return 1
 	mkko broken "ghost" "$M/fs/broken.ko" || return 1
+	# drivers with device aliases, for CONFIG_KINIT_MODULES_AUTOLOAD
+	mkalias() {	# mkalias NAME DEPENDS OUT ALIAS...
+		local n=$1 d=$2 o=$3
+		shift 3
+		{ printf 'license=GPL\0depends=%s\0name=%s\0' "$d" "$n"
+		  printf 'alias=%s\0' "$@"; } >"$B/modinfo"
+		mkdir -p "$(dirname "$o")"
+		objcopy --add-section .modinfo="$B/modinfo" "$B/empty.o" "$o"
+	}
+	mkalias virtio_blk crc_x "$M/drivers/block/virtio_blk.ko" 'virtio:d00000002v*' || return 1
+	mkalias vscsi_core "" "$M/drivers/scsi/vscsi_core.ko" 'virtio:d00000008v*' \
+		devname:vscsi || return 1
+	mkalias vscsi_disk vscsi_core "$M/drivers/scsi/vscsi_disk.ko" 'scsi:t-0x00*' \
+		fs-bogus || return 1
 	printf '%s\n' drivers/md/dm-mod.o drivers/md/dm-crypt.o lib/crc-x.o \
-		fs/unused.o fs/broken.o >"$M/modules.order"
+		fs/unused.o fs/broken.o drivers/block/virtio_blk.o drivers/scsi/vscsi_core.o \
+		drivers/scsi/vscsi_disk.o >"$M/modules.order"
 	echo kernel/fs/ext4/ext4.ko >"$M/modules.builtin"
 	local D=$F/modstage/lib/modules/6.1.0-test
 	mkdir -p "$D/kernel/drivers/md" "$D/kernel/lib"
@@ -84,6 +99,8 @@ make_fixture() {
 	kernel/drivers/md/dm-mod.ko.xz: kernel/lib/crc_x.ko.zst
 	kernel/lib/crc_x.ko.zst:
 	EOT
+	printf 'alias virtio:d0000000Av* dm_crypt\nalias fs-dm dm_mod\nalias pci:v*d*sv*sd*bc01* dm_mod\n' \
+		>"$D/modules.alias"
 
 	# Extra sources: a tree (modes kept, a key to protect) and a list.
 	local X=$F/extra
