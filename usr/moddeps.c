@@ -314,7 +314,61 @@ static int add_alias(struct mod *m, const char *alias)
 	return 0;
 }
 
-/* depends= and alias= from the .modinfo (build trees have no modules.dep). */
+/* Does module @m's .modinfo carry exactly "alias=@name"? */
+static bool has_alias(const struct mod *m, const char *name)
+{
+	char *info, *p;
+	size_t len;
+	bool found = false;
+
+	if (elf_section(m->src, ".modinfo", &info, &len))
+		return false;
+	for (p = info; !found && p < info + len; p += strlen(p) + 1)
+		found = !strncmp(p, "alias=", 6) && !strcmp(p + 6, name);
+	free(info);
+	return found;
+}
+
+/*
+ * A "softdep=pre: NAME..." names a module or an alias that the kernel
+ * would load through modprobe, which early userspace does not have: ext4
+ * asks for "crypto-crc32c" at mount time and fails without it.  So a pre
+ * soft dependency found in the tree is carried and loaded first, like a
+ * hard one; one that is not in the tree is left out (it is soft).
+ * post: dependencies are not followed.
+ */
+static int add_softdeps(struct modtree *t, struct mod *m, char *spec)
+{
+	char *tok, *save;
+	bool pre = false;
+	size_t i;
+	int ret = 0;
+
+	for (tok = strtok_r(spec, " \t", &save); !ret && tok; tok = strtok_r(NULL, " \t", &save)) {
+		if (!strcmp(tok, "pre:") || !strcmp(tok, "post:")) {
+			pre = !strcmp(tok, "pre:");
+			continue;
+		}
+		if (!pre)
+			continue;
+		if (find_mod(t, tok)) {
+			ret = add_dep(m, tok);
+			continue;
+		}
+		for (i = 0; i < t->nmods; i++) {
+			if (&t->mods[i] != m && has_alias(&t->mods[i], tok)) {
+				ret = add_dep(m, t->mods[i].name);
+				break;
+			}
+		}
+	}
+	return ret;
+}
+
+/*
+ * depends=, softdep= and alias= from the .modinfo (build trees have no
+ * modules.dep).
+ */
 static int read_modinfo_deps(struct modtree *t, struct mod *m)
 {
 	char *info, *p, *next, *tok, *save;
@@ -329,6 +383,8 @@ static int read_modinfo_deps(struct modtree *t, struct mod *m)
 		next = p + strlen(p) + 1;
 		if (!strncmp(p, "alias=", 6))
 			ret = add_alias(m, p + 6);
+		if (!strncmp(p, "softdep=", 8))
+			ret = add_softdeps(t, m, p + 8);
 		if (strncmp(p, "depends=", 8))
 			continue;
 		for (tok = strtok_r(p + 8, ",", &save); !ret && tok;

@@ -85,9 +85,21 @@ make_fixture() {
 		devname:vscsi || return 1
 	mkalias vscsi_disk vscsi_core "$M/drivers/scsi/vscsi_disk.ko" 'scsi:t-0x00*' \
 		fs-bogus || return 1
+	# soft dependencies: fsx wants whatever provides "crypto-fake" first
+	mkinfo() {	# mkinfo OUT ENTRY...
+		local o=$1
+		shift
+		printf '%s\0' "$@" >"$B/modinfo"
+		mkdir -p "$(dirname "$o")"
+		objcopy --add-section .modinfo="$B/modinfo" "$B/empty.o" "$o"
+	}
+	mkinfo "$M/fs/fsx/fsx.ko" license=GPL depends=crc_x name=fsx \
+		'softdep=pre: crypto-fake absent-alias post: unused' || return 1
+	mkinfo "$M/crypto/fake_generic.ko" license=GPL depends= name=fake_generic \
+		alias=crypto-fake alias=fake || return 1
 	printf '%s\n' drivers/md/dm-mod.o drivers/md/dm-crypt.o lib/crc-x.o \
 		fs/unused.o fs/broken.o drivers/block/virtio_blk.o drivers/scsi/vscsi_core.o \
-		drivers/scsi/vscsi_disk.o >"$M/modules.order"
+		drivers/scsi/vscsi_disk.o fs/fsx/fsx.o crypto/fake_generic.o >"$M/modules.order"
 	echo kernel/fs/ext4/ext4.ko >"$M/modules.builtin"
 	local D=$F/modstage/lib/modules/6.1.0-test
 	mkdir -p "$D/kernel/drivers/md" "$D/kernel/lib"
