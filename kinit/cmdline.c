@@ -602,6 +602,269 @@ static int opt_rd_shell(struct boot_args *a, const char *val, char *why, size_t 
 	return 0;
 }
 
+/* ---- storage: rd.luks.*, rd.lvm.*, rd.md.*, raid=, resume= ------------ */
+
+static int set_switch(int *dst, const char *val, char *why, size_t wl)
+{
+	if (!val || !strcmp(val, "1")) {
+		*dst = 1;
+	} else if (!strcmp(val, "0")) {
+		*dst = 0;
+	} else {
+		seterr(why, wl, "want 0 or 1");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int opt_rd_luks(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	return set_switch(&a->storage.luks, val, why, wl);
+}
+
+static int opt_rd_lvm(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	return set_switch(&a->storage.lvm, val, why, wl);
+}
+
+static int opt_rd_md(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	return set_switch(&a->storage.md, val, why, wl);
+}
+
+/* Room for one more entry in a list of STORAGE_LIST_MAX. */
+static int list_room(int count, char *why, size_t wl)
+{
+	if (count < STORAGE_LIST_MAX)
+		return 0;
+	seterr(why, wl, "given more than %d times", STORAGE_LIST_MAX);
+	return -E2BIG;
+}
+
+/* A LUKS UUID, with or without dracut's "luks-" in front. */
+static int luks_uuid(char *dst, const char *val, char *why, size_t wl)
+{
+	struct root_spec spec;
+
+	if (!strncmp(val, "luks-", 5))
+		val += 5;
+	if (set_uuid(&spec, val, strlen(val), uuid_forms, 1)) {
+		seterr(why, wl, "not a LUKS UUID (want 8-4-4-4-12 hex digits)");
+		return -EINVAL;
+	}
+	memcpy(dst, spec.value, STORAGE_UUID_MAX);
+	return 0;
+}
+
+static int opt_luks_uuid(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	struct storage_args *s = &a->storage;
+	int ret = list_room(s->luks_uuids, why, wl);
+
+	if (!ret)
+		ret = luks_uuid(s->luks_uuid[s->luks_uuids], val, why, wl);
+	if (!ret)
+		s->luks_uuids++;
+	return ret;
+}
+
+/* Mapping, VG and LV names: what LVM and device-mapper accept. */
+static int dm_name_ok(const char *s, int slash)
+{
+	const char *p;
+
+	if (!*s || *s == '-' || !strcmp(s, ".") || !strcmp(s, ".."))
+		return 0;
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      is_digit(*p) || strchr("+_.-", *p) || (slash && *p == '/')))
+			return 0;
+	return 1;
+}
+
+static int opt_luks_name(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	struct storage_args *s = &a->storage;
+	const char *eq = strchr(val, '=');
+	char uuid[ROOT_VALUE_MAX];
+	int ret = list_room(s->luks_names, why, wl);
+
+	if (ret)
+		return ret;
+	if (!eq || (size_t)(eq - val) >= sizeof(uuid) || !dm_name_ok(eq + 1, 0) ||
+	    strlen(eq + 1) >= STORAGE_NAME_MAX) {
+		seterr(why, wl, "want UUID=NAME, NAME of [A-Za-z0-9+_.-]");
+		return -EINVAL;
+	}
+	memcpy(uuid, val, eq - val);
+	uuid[eq - val] = '\0';
+	ret = luks_uuid(s->luks_name_uuid[s->luks_names], uuid, why, wl);
+	if (ret)
+		return ret;
+	strcpy(s->luks_name[s->luks_names++], eq + 1);
+	return 0;
+}
+
+static int opt_luks_key(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	if (val[0] != '/' || strchr(val, ':')) {
+		seterr(why, wl, "want the absolute path of a key file in the image (no :DEVICE)");
+		return -EINVAL;
+	}
+	if (copy_str(a->storage.luks_key, LUKS_KEY_MAX, val)) {
+		seterr(why, wl, "longer than %d bytes", LUKS_KEY_MAX - 1);
+		return -E2BIG;
+	}
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int bit;
+} luks_opts[] = {
+	{ .name = "discard",			.bit = LUKS_OPT_DISCARD },
+	{ .name = "allow-discards",		.bit = LUKS_OPT_DISCARD },
+	{ .name = "readonly",			.bit = LUKS_OPT_READONLY },
+	{ .name = "read-only",			.bit = LUKS_OPT_READONLY },
+	{ .name = "no-read-workqueue",		.bit = LUKS_OPT_NO_READ_WORKQUEUE },
+	{ .name = "no-write-workqueue",		.bit = LUKS_OPT_NO_WRITE_WORKQUEUE },
+	{ .name = "same-cpu-crypt",		.bit = LUKS_OPT_SAME_CPU_CRYPT },
+	{ .name = "submit-from-crypt-cpus",	.bit = LUKS_OPT_SUBMIT_FROM_CRYPT_CPUS },
+};
+
+/* One word of rd.luks.options=: a known name or tries=N. */
+static int luks_option(struct storage_args *s, const char *w, size_t len)
+{
+	char num[8];
+	unsigned long n;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(luks_opts); i++) {
+		if (strlen(luks_opts[i].name) == len && !strncmp(w, luks_opts[i].name, len)) {
+			s->luks_options |= luks_opts[i].bit;
+			return 0;
+		}
+	}
+	if (len > 6 && len - 6 < sizeof(num) && !strncmp(w, "tries=", 6)) {
+		memcpy(num, w + 6, len - 6);
+		num[len - 6] = '\0';
+		if (!parse_ulong(num, 10, &n) && n) {
+			s->luks_tries = (int)n;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+static int opt_luks_options(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	const char *p = val, *comma;
+
+	a->storage.luks_options = 0;
+	a->storage.luks_tries = -1;
+	for (;;) {
+		comma = strchr(p, ',');
+		if (luks_option(&a->storage, p, comma ? (size_t)(comma - p) : strlen(p))) {
+			seterr(why, wl, "want a comma list of discard, readonly, no-read-workqueue, no-write-workqueue, same-cpu-crypt, submit-from-crypt-cpus, tries=N (1-10)");
+			return -EINVAL;
+		}
+		if (!comma)
+			return 0;
+		p = comma + 1;
+	}
+}
+
+static int opt_lvm_vg(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	struct storage_args *s = &a->storage;
+	int ret = list_room(s->lvm_vgs, why, wl);
+
+	if (ret)
+		return ret;
+	if (!dm_name_ok(val, 0) || strlen(val) >= STORAGE_NAME_MAX) {
+		seterr(why, wl, "not a volume group name ([A-Za-z0-9+_.-])");
+		return -EINVAL;
+	}
+	strcpy(s->lvm_vg[s->lvm_vgs++], val);
+	return 0;
+}
+
+static int opt_lvm_lv(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	struct storage_args *s = &a->storage;
+	const char *slash = strchr(val, '/');
+	int ret = list_room(s->lvm_lvs, why, wl);
+
+	if (ret)
+		return ret;
+	if (!dm_name_ok(val, 1) || !slash || slash == val || !slash[1] ||
+	    strchr(slash + 1, '/') || strlen(val) >= STORAGE_NAME_MAX) {
+		seterr(why, wl, "want VG/LV");
+		return -EINVAL;
+	}
+	strcpy(s->lvm_lv[s->lvm_lvs++], val);
+	return 0;
+}
+
+/* mdadm's xxxxxxxx:xxxxxxxx:xxxxxxxx:xxxxxxxx or 8-4-4-4-12: 32 hex digits. */
+static int opt_md_uuid(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	static const unsigned char md_form[] = { 8, 8, 8, 8, 0 };
+	struct storage_args *s = &a->storage;
+	char hex[33], colons[40];
+	size_t i, n = 0, len = strlen(val);
+	int ret = list_room(s->md_uuids, why, wl);
+
+	if (ret)
+		return ret;
+	/* the dash form goes through set_uuid(); the colon form is checked here */
+	for (i = 0; i < len && i < sizeof(colons) - 1; i++)
+		colons[i] = val[i] == ':' ? '-' : val[i];
+	colons[i] = '\0';
+	if (len >= sizeof(colons) ||
+	    (!hex_groups(colons, len, md_form) && !hex_groups(val, len, uuid_forms[0]))) {
+		seterr(why, wl, "not an md UUID (want mdadm's 8:8:8:8 or 8-4-4-4-12 hex digits)");
+		return -EINVAL;
+	}
+	for (i = 0; i < len; i++)
+		if (hex_val(val[i]) >= 0)
+			hex[n++] = "0123456789abcdef"[hex_val(val[i])];
+	hex[n] = '\0';
+	memcpy(s->md_uuid[s->md_uuids++], hex, n + 1);
+	return 0;
+}
+
+/* raid=noautodetect[,partitionable]: the kernel's own md_setup words. */
+static int opt_raid(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	const char *p = val, *comma;
+	size_t len;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 12 && !strncmp(p, "noautodetect", 12)) {
+			a->storage.md_autodetect = 0;
+		} else if (!(len == 13 && !strncmp(p, "partitionable", 13)) &&
+			   !(len == 4 && !strncmp(p, "part", 4))) {
+			seterr(why, wl, "want noautodetect or partitionable");
+			return -EINVAL;
+		}
+		if (!comma)
+			return 0;
+		p = comma + 1;
+	}
+}
+
+static int opt_resume(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	if (copy_str(a->storage.resume_raw, sizeof(a->storage.resume_raw), val)) {
+		seterr(why, wl, "longer than %d bytes", ROOT_VALUE_MAX - 1);
+		return -E2BIG;
+	}
+	return root_spec_why(&a->storage.resume, val, why, wl);
+}
+
 enum opt_arg {
 	ARG_NONE,		/* bare word only: "ro", sets @flag to @value */
 	ARG_REQUIRED,		/* word=value only: "root=..." */
@@ -634,6 +897,19 @@ static const struct cmdline_opt cmdline_opts[] = {
 	{ .name = "quiet",	.arg = ARG_NONE,	FLAG(quiet, 1) },
 	{ .name = "rd.break",	.arg = ARG_OPTIONAL,	.set = opt_rd_break },
 	{ .name = "rd.shell",	.arg = ARG_OPTIONAL,	.set = opt_rd_shell },
+	{ .name = "rd.luks",	.arg = ARG_REQUIRED,	.set = opt_rd_luks },
+	{ .name = "rd.luks.uuid", .arg = ARG_REQUIRED,	.set = opt_luks_uuid },
+	{ .name = "rd.luks.name", .arg = ARG_REQUIRED,	.set = opt_luks_name },
+	{ .name = "rd.luks.key", .arg = ARG_REQUIRED,	.set = opt_luks_key },
+	{ .name = "rd.luks.options", .arg = ARG_REQUIRED, .set = opt_luks_options },
+	{ .name = "rd.lvm",	.arg = ARG_REQUIRED,	.set = opt_rd_lvm },
+	{ .name = "rd.lvm.vg",	.arg = ARG_REQUIRED,	.set = opt_lvm_vg },
+	{ .name = "rd.lvm.lv",	.arg = ARG_REQUIRED,	.set = opt_lvm_lv },
+	{ .name = "rd.md",	.arg = ARG_REQUIRED,	.set = opt_rd_md },
+	{ .name = "rd.md.uuid",	.arg = ARG_REQUIRED,	.set = opt_md_uuid },
+	{ .name = "raid",	.arg = ARG_REQUIRED,	.set = opt_raid },
+	{ .name = "resume",	.arg = ARG_REQUIRED,	.set = opt_resume },
+	{ .name = "noresume",	.arg = ARG_NONE,	FLAG(storage.noresume, 1) },
 };
 
 static int dispatch(struct boot_args *a, const char *param, const char *val,
@@ -712,6 +988,61 @@ static void boot_args_init(struct boot_args *a)
 	a->rootwait = -1;
 	a->rootdelay = -1;
 	a->rd_shell = -1;
+	a->storage.luks = -1;
+	a->storage.luks_options = -1;
+	a->storage.luks_tries = -1;
+	a->storage.lvm = -1;
+	a->storage.md = -1;
+	a->storage.md_autodetect = -1;
+}
+
+#define MERGE_LIST(f, n) do {						\
+	int i_;								\
+	for (i_ = 0; i_ < over->n && base->n < STORAGE_LIST_MAX; i_++)	\
+		memcpy(base->f[base->n++], over->f[i_], sizeof(base->f[0])); \
+} while (0)
+
+/**
+ * storage_args_merge() - lay the options set in @over over @base
+ * @base:	the image's defaults, updated
+ * @over:	the kernel command line's options
+ *
+ * Switches and resume= given in @over replace @base's; lists are
+ * appended (beyond STORAGE_LIST_MAX entries, dropped).
+ */
+void storage_args_merge(struct storage_args *base, const struct storage_args *over)
+{
+	int i;
+
+	if (over->luks >= 0)
+		base->luks = over->luks;
+	if (over->luks_options >= 0)
+		base->luks_options = over->luks_options;
+	if (over->luks_tries >= 0)
+		base->luks_tries = over->luks_tries;
+	if (over->lvm >= 0)
+		base->lvm = over->lvm;
+	if (over->md >= 0)
+		base->md = over->md;
+	if (over->md_autodetect >= 0)
+		base->md_autodetect = over->md_autodetect;
+	if (over->luks_key[0])
+		memcpy(base->luks_key, over->luks_key, sizeof(base->luks_key));
+	if (over->resume.kind != ROOT_NONE) {
+		base->resume = over->resume;
+		memcpy(base->resume_raw, over->resume_raw, sizeof(base->resume_raw));
+	}
+	base->noresume |= over->noresume;
+	MERGE_LIST(luks_uuid, luks_uuids);
+	MERGE_LIST(lvm_vg, lvm_vgs);
+	MERGE_LIST(lvm_lv, lvm_lvs);
+	MERGE_LIST(md_uuid, md_uuids);
+	for (i = 0; i < over->luks_names && base->luks_names < STORAGE_LIST_MAX; i++) {
+		memcpy(base->luks_name_uuid[base->luks_names], over->luks_name_uuid[i],
+		       STORAGE_UUID_MAX);
+		memcpy(base->luks_name[base->luks_names++], over->luks_name[i],
+		       STORAGE_NAME_MAX);
+	}
 }
 
 /**

@@ -43,6 +43,59 @@ struct root_spec {
 	int partnroff;
 };
 
+#define STORAGE_LIST_MAX	8	/* rd.luks.uuid=, rd.lvm.vg=, ... each */
+#define STORAGE_UUID_MAX	40
+#define STORAGE_NAME_MAX	128	/* a VG, VG/LV or dm name */
+#define LUKS_KEY_MAX		256
+
+/* rd.luks.options= words kinit passes on to cryptsetup */
+enum luks_option {
+	LUKS_OPT_DISCARD		= 1 << 0,	/* --allow-discards */
+	LUKS_OPT_READONLY		= 1 << 1,	/* --readonly */
+	LUKS_OPT_NO_READ_WORKQUEUE	= 1 << 2,
+	LUKS_OPT_NO_WRITE_WORKQUEUE	= 1 << 3,
+	LUKS_OPT_SAME_CPU_CRYPT		= 1 << 4,
+	LUKS_OPT_SUBMIT_FROM_CRYPT_CPUS	= 1 << 5,
+};
+
+/**
+ * struct storage_args - the storage layers' options (rd.luks.*, rd.lvm.*,
+ * rd.md.*, raid=, resume=, noresume).  Lists accumulate over occurrences,
+ * as dracut's do; the switches are -1 when not given, 0 off, 1 on.
+ * @luks:		rd.luks=
+ * @luks_uuid:		rd.luks.uuid= (lower case, any "luks-" dropped)
+ * @luks_name_uuid:	rd.luks.name=UUID=NAME: the UUID...
+ * @luks_name:		...and the mapping name
+ * @luks_key:		rd.luks.key= path in the image, "" if not given
+ * @luks_options:	rd.luks.options= as enum luks_option bits, -1 if not given
+ * @luks_tries:		rd.luks.options=tries=N, -1 if not given
+ * @lvm:		rd.lvm=
+ * @lvm_vg:		rd.lvm.vg=
+ * @lvm_lv:		rd.lvm.lv= (VG/LV)
+ * @md:			rd.md=
+ * @md_uuid:		rd.md.uuid= as 32 lower-case hex digits
+ * @md_autodetect:	0 after raid=noautodetect, else -1
+ * @resume_raw:		resume= as written
+ * @resume:		resume= parsed
+ * @noresume:		noresume seen
+ */
+struct storage_args {
+	int luks;
+	int luks_uuids, luks_names, luks_options, luks_tries;
+	char luks_uuid[STORAGE_LIST_MAX][STORAGE_UUID_MAX];
+	char luks_name_uuid[STORAGE_LIST_MAX][STORAGE_UUID_MAX];
+	char luks_name[STORAGE_LIST_MAX][STORAGE_NAME_MAX];
+	char luks_key[LUKS_KEY_MAX];
+	int lvm, lvm_vgs, lvm_lvs;
+	char lvm_vg[STORAGE_LIST_MAX][STORAGE_NAME_MAX];
+	char lvm_lv[STORAGE_LIST_MAX][STORAGE_NAME_MAX];
+	int md, md_uuids, md_autodetect;
+	char md_uuid[STORAGE_LIST_MAX][STORAGE_UUID_MAX];
+	char resume_raw[ROOT_VALUE_MAX];
+	struct root_spec resume;
+	int noresume;
+};
+
 enum rd_break {
 	RD_BREAK_NONE = 0,
 	RD_BREAK_PRE_MOUNT,	/* rd.break=pre-mount: shell before mounting root */
@@ -69,6 +122,7 @@ struct boot_args {
 	int quiet;			/* "quiet" seen */
 	enum rd_break rd_break;
 	int rd_shell;			/* rd.shell: shell on failure; -1 absent */
+	struct storage_args storage;	/* rd.luks.*, rd.lvm.*, rd.md.*, resume= */
 };
 
 /**
@@ -97,5 +151,14 @@ int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t er
  * trailing garbage, ...).
  */
 int root_spec_parse(struct root_spec *spec, const char *text, char *err, size_t errlen);
+
+/**
+ * storage_args_merge() - lay the options set in @over over @base
+ * @base:	the image's defaults, updated
+ * @over:	the kernel command line's options
+ *
+ * Switches and resume= given in @over replace @base's; lists are appended.
+ */
+void storage_args_merge(struct storage_args *base, const struct storage_args *over);
 
 #endif /* KINIT_CMDLINE_H */

@@ -6,6 +6,7 @@
 #include <errno.h>
 
 #include "kinit.h"
+#include "storage.h"
 
 /**
  * struct step - one stage of the boot
@@ -37,6 +38,7 @@ static const struct step boot[] = {
 	{ .name = "load-modules",	.run = load_modules },
 	{ .name = "coldplug",		.run = coldplug_devices },
 	{ .name = "pre-mount",		.run = pre_mount },
+	{ .name = "resume",		.run = resume_check },
 	{ .name = "find-root",		.run = find_root },
 	{ .name = "mount-root",		.run = mount_root },
 	{ .name = "check-root",		.run = check_new_root },

@@ -5,3 +5,9 @@ kinit-y := kinit.c log.c cmdline.c mounts.c rootdev.c probe.c blkdev.c \
 	   switch_root.c failure.c
 kinit-$(CONFIG_KINIT_MODULE_LOADER) += modules.c
 kinit-$(CONFIG_KINIT_MODULES_AUTOLOAD) += coldplug.c
+kinit-$(CONFIG_KINIT_STACK) += stack.c
+kinit-$(CONFIG_KINIT_CRYPT) += crypt.c
+kinit-$(CONFIG_KINIT_LVM) += lvm.c
+kinit-$(CONFIG_KINIT_MD) += md.c
+kinit-$(CONFIG_KINIT_MDADM) += mdadm.c
+kinit-$(CONFIG_KINIT_RESUME) += resume.c

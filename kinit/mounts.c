@@ -101,6 +101,7 @@ static void merge_args(struct boot_args *base, const struct boot_args *over)
 	if (over->rd_break != RD_BREAK_NONE)
 		base->rd_break = over->rd_break;
 	base->quiet |= over->quiet;
+	storage_args_merge(&base->storage, &over->storage);
 	if (over->init_argc > 0) {
 		memcpy(base->argbuf, over->argbuf, sizeof(base->argbuf));
 		base->init_argc = over->init_argc;

@@ -13,6 +13,7 @@
 #include <linux/netlink.h>
 
 #include "kinit.h"
+#include "storage.h"
 
 /* Open the uevent socket before scanning, so no device slips between. */
 static int uevent_open(void)
@@ -127,6 +128,8 @@ static void report_devices(const struct kinit *k, const struct blkdevs *set)
 int find_root(struct kinit *k)
 {
 	static struct blkdevs set;	/* large; PID 1 runs this once at a time */
+	struct stack st = { 0 };
+	long long t;
 	int timeout = k->args.rootwait > 0 ? k->args.rootwait : CONFIG_KINIT_ROOTWAIT_TIMEOUT;
 	long long deadline;
 	char name[64];
@@ -145,6 +148,17 @@ int find_root(struct kinit *k)
 		blkdev_scan(&set);
 		if (check_all(k, &set))
 			break;
+		/* not among what there is: start the next storage layer */
+		t = kinit_now_ms();
+		ret = stack_activate(k, &st, &set);
+		deadline += kinit_now_ms() - t;	/* typing a passphrase is not waiting */
+		if (ret < 0) {
+			if (fd >= 0)
+				close(fd);
+			return ret;
+		}
+		if (ret > 0)
+			continue;
 		ret = deadline - kinit_now_ms();
 		if (ret <= 0) {
 			report_devices(k, &set);
@@ -158,6 +172,8 @@ int find_root(struct kinit *k)
 			continue;
 		}
 		/* sleep until the kernel announces something, then look */
+		if (ret > STACK_POLL_CAP)	/* layers waiting on a timer */
+			ret = STACK_POLL_CAP;
 		if (poll(&(struct pollfd){ .fd = fd, .events = POLLIN }, 1, ret) > 0 &&
 		    uevent_read(k, fd, name, sizeof(name)) == 1) {
 			i = blkdev_add(&set, name);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "genlist.h"
 
@@ -199,6 +200,41 @@ static int gen_cmdline(struct gen *g, const char *opt, const char *val)
 	return ret ? ret : genlist_add(g, &e);
 }
 
+/* A build host file at @dest in the image, with @mode (keys: 0400). */
+static int gen_host_file(struct gen *g, const char *opt, const char *src,
+			 const char *dest, unsigned int mode)
+{
+	struct entry e = {
+		.path = (char *)dest, .arg = (char *)src, .origin = opt,
+		.mode = mode, .type = ENT_FILE,
+	};
+	struct stat st;
+
+	if (src[0] != '/')
+		return gen_error(opt, src, -EINVAL);
+	if (stat(src, &st))
+		return gen_error(opt, src, -errno);
+	if (!S_ISREG(st.st_mode))
+		return gen_error(opt, src, S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL);
+	return genlist_add(g, &e);
+}
+
+static int gen_crypt_keyfile(struct gen *g, const char *opt, const char *path)
+{
+	struct entry dir = {
+		.path = "/etc/kinit/keys", .origin = opt, .mode = 0700,
+		.type = ENT_DIR,
+	};
+	int ret = genlist_add(g, &dir);
+
+	return ret ? ret : gen_host_file(g, opt, path, "/etc/kinit/keys/default", 0400);
+}
+
+static int gen_mdadm_conf(struct gen *g, const char *opt, const char *path)
+{
+	return gen_host_file(g, opt, path, "/etc/mdadm/mdadm.conf", 0644);
+}
+
 /**
  * struct step - an option and what it puts in the image
  * @option:	the Kconfig symbol; the step runs if its value is not empty
@@ -215,6 +251,11 @@ static const struct step steps[] = {
 	{ "CONFIG_KINIT_MODULES",	 gen_modules },
 	{ "CONFIG_KINIT_EXTRA_SOURCE",	 gen_extra_source },
 	{ "CONFIG_KINIT_CMDLINE",	 gen_cmdline },
+	{ "CONFIG_KINIT_CRYPTSETUP",	 gen_extra_binaries },
+	{ "CONFIG_KINIT_CRYPT_KEYFILE",	 gen_crypt_keyfile },
+	{ "CONFIG_KINIT_LVM_BINARY",	 gen_extra_binaries },
+	{ "CONFIG_KINIT_MDADM_BINARY",	 gen_extra_binaries },
+	{ "CONFIG_KINIT_MDADM_CONF",	 gen_mdadm_conf },
 };
 
 static int gen_skeleton(struct gen *g)

@@ -229,6 +229,72 @@ static const char *c_reset(const struct boot_args *a)
 	return c_defaults(a);
 }
 
+static const char *c_storage_defaults(const struct boot_args *a)
+{
+	const struct storage_args *s = &a->storage;
+
+	EXPECT(s->luks == -1 && s->lvm == -1 && s->md == -1 && s->md_autodetect == -1);
+	EXPECT(s->luks_options == -1 && s->luks_tries == -1 && !s->luks_key[0]);
+	EXPECT(!s->luks_uuids && !s->luks_names && !s->lvm_vgs && !s->lvm_lvs && !s->md_uuids);
+	EXPECT(s->resume.kind == ROOT_NONE && !s->noresume);
+	return NULL;
+}
+
+static const char *c_luks(const struct boot_args *a)
+{
+	const struct storage_args *s = &a->storage;
+
+	EXPECT(s->luks == 1 && s->luks_uuids == 2);
+	EXPECT(!strcmp(s->luks_uuid[0], "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"));
+	EXPECT(!strcmp(s->luks_uuid[1], "11111111-2222-3333-4444-555555555555"));
+	EXPECT(s->luks_names == 1 && !strcmp(s->luks_name[0], "cryptroot"));
+	EXPECT(!strcmp(s->luks_name_uuid[0], "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"));
+	EXPECT(!strcmp(s->luks_key, "/etc/kinit/keys/root.key"));
+	EXPECT(s->luks_options == (LUKS_OPT_DISCARD | LUKS_OPT_NO_READ_WORKQUEUE));
+	EXPECT(s->luks_tries == 5);
+	return NULL;
+}
+
+static const char *c_luks_off(const struct boot_args *a)
+{
+	EXPECT(a->storage.luks == 0 && a->storage.lvm == 0 && a->storage.md == 0);
+	return NULL;
+}
+
+static const char *c_lvm(const struct boot_args *a)
+{
+	const struct storage_args *s = &a->storage;
+
+	EXPECT(s->lvm_vgs == 2 && !strcmp(s->lvm_vg[0], "vg0") && !strcmp(s->lvm_vg[1], "data-vg"));
+	EXPECT(s->lvm_lvs == 1 && !strcmp(s->lvm_lv[0], "vg0/root"));
+	return NULL;
+}
+
+static const char *c_md(const struct boot_args *a)
+{
+	const struct storage_args *s = &a->storage;
+
+	EXPECT(s->md_uuids == 2 && s->md_autodetect == 0);
+	EXPECT(!strcmp(s->md_uuid[0], "4d0e1a2b000000004000800000000005"));
+	EXPECT(!strcmp(s->md_uuid[1], "4d0e1a2b000000004000800000000005"));
+	return NULL;
+}
+
+static const char *c_resume(const struct boot_args *a)
+{
+	EXPECT(a->storage.resume.kind == ROOT_UUID && a->storage.noresume == 1);
+	EXPECT(!strcmp(a->storage.resume.value, "5a4b0000-0000-4000-8000-000000000007"));
+	EXPECT(!strcmp(a->storage.resume_raw, "UUID=5A4B0000-0000-4000-8000-000000000007"));
+	return NULL;
+}
+
+static const char *c_resume_devnum(const struct boot_args *a)
+{
+	EXPECT(a->storage.resume.kind == ROOT_DEVNUM);
+	EXPECT(a->storage.resume.devnum == makedev(254, 16));
+	return NULL;
+}
+
 static const struct cmdline_case cmdline_cases[] = {
 	{ .name = "empty_line_gives_defaults", .line = "", .check = c_defaults },
 	{ .name = "blank_line_gives_defaults", .line = " \t\n", .check = c_defaults },
@@ -284,6 +350,25 @@ static const struct cmdline_case cmdline_cases[] = {
 	{ .name = "unknown_words_ignored",
 	  .line = "console=ttyS0 foo rd.lvm.vg=vg0 root=8:1 rootx=1 quietly =ro",
 	  .check = c_unknown },
+	{ .name = "storage_defaults", .line = "root=/dev/vda", .check = c_storage_defaults },
+	{ .name = "luks_options",
+	  .line = "rd.luks=1 rd.luks.uuid=0A1B2C3D-4E5F-6A7B-8C9D-0E1F2A3B4C5D "
+		  "rd.luks.uuid=luks-11111111-2222-3333-4444-555555555555 "
+		  "rd.luks.name=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d=cryptroot "
+		  "rd.luks.key=/etc/kinit/keys/root.key "
+		  "rd.luks.options=discard,no-read-workqueue,tries=5",
+	  .check = c_luks },
+	{ .name = "storage_switches_off", .line = "rd.luks=0 rd.lvm=0 rd.md=0",
+	  .check = c_luks_off },
+	{ .name = "lvm_lists_accumulate",
+	  .line = "rd.lvm.vg=vg0 rd.lvm.lv=vg0/root rd.lvm.vg=data-vg", .check = c_lvm },
+	{ .name = "md_uuid_both_forms",
+	  .line = "rd.md.uuid=4d0e1a2b:00000000:40008000:00000005 raid=noautodetect,partitionable "
+		  "rd.md.uuid=4D0E1A2B-0000-0000-4000-800000000005",
+	  .check = c_md },
+	{ .name = "resume_uuid_noresume",
+	  .line = "resume=UUID=5A4B0000-0000-4000-8000-000000000007 noresume", .check = c_resume },
+	{ .name = "resume_majmin", .line = "resume=254:16", .check = c_resume_devnum },
 
 	/* rejections */
 	{ .name = "reject_malformed_uuid", .line = "root=UUID=not-a-uuid", .ret = -EINVAL,
@@ -347,6 +432,37 @@ static const struct cmdline_case cmdline_cases[] = {
 	{ .name = "reject_quiet_with_value", .line = "quiet=yes", .ret = -EINVAL },
 	{ .name = "error_resets_earlier_values", .line = "ro quiet rootwait root=foo",
 	  .ret = -EINVAL, .check = c_reset, .err_has = "root=foo: not a device" },
+	{ .name = "reject_rd_luks_2", .line = "rd.luks=2", .ret = -EINVAL,
+	  .err_is = "rd.luks=2: want 0 or 1" },
+	{ .name = "reject_luks_uuid", .line = "rd.luks.uuid=abc", .ret = -EINVAL,
+	  .err_is = "rd.luks.uuid=abc: not a LUKS UUID (want 8-4-4-4-12 hex digits)" },
+	{ .name = "reject_luks_name_no_name",
+	  .line = "rd.luks.name=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", .ret = -EINVAL,
+	  .err_has = "want UUID=NAME" },
+	{ .name = "reject_luks_name_slash",
+	  .line = "rd.luks.name=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d=a/b", .ret = -EINVAL },
+	{ .name = "reject_luks_key_relative", .line = "rd.luks.key=key", .ret = -EINVAL,
+	  .err_has = "absolute path" },
+	{ .name = "reject_luks_key_device", .line = "rd.luks.key=/k:/dev/sdb", .ret = -EINVAL },
+	{ .name = "reject_luks_option_unknown", .line = "rd.luks.options=discard,bogus",
+	  .ret = -EINVAL, .err_has = "rd.luks.options=discard,bogus: want a comma list" },
+	{ .name = "reject_luks_tries_0", .line = "rd.luks.options=tries=0", .ret = -EINVAL },
+	{ .name = "reject_luks_tries_11", .line = "rd.luks.options=tries=11", .ret = -EINVAL },
+	{ .name = "reject_lvm_lv_no_vg", .line = "rd.lvm.lv=root", .ret = -EINVAL,
+	  .err_is = "rd.lvm.lv=root: want VG/LV" },
+	{ .name = "reject_lvm_vg_slash", .line = "rd.lvm.vg=a/b", .ret = -EINVAL },
+	{ .name = "reject_lvm_vg_dash", .line = "rd.lvm.vg=-vg", .ret = -EINVAL },
+	{ .name = "reject_lvm_vg_too_many",
+	  .line = "rd.lvm.vg=a rd.lvm.vg=b rd.lvm.vg=c rd.lvm.vg=d rd.lvm.vg=e "
+		  "rd.lvm.vg=f rd.lvm.vg=g rd.lvm.vg=h rd.lvm.vg=i", .ret = -E2BIG,
+	  .err_is = "rd.lvm.vg=i: given more than 8 times" },
+	{ .name = "reject_md_uuid_short", .line = "rd.md.uuid=4d0e1a2b:00000000:40008000",
+	  .ret = -EINVAL, .err_has = "not an md UUID" },
+	{ .name = "reject_raid_word", .line = "raid=autodetect", .ret = -EINVAL,
+	  .err_is = "raid=autodetect: want noautodetect or partitionable" },
+	{ .name = "reject_resume_bad", .line = "resume=UUID=xyz", .ret = -EINVAL,
+	  .err_has = "resume=UUID=xyz: not a UUID" },
+	{ .name = "reject_noresume_value", .line = "noresume=1", .ret = -EINVAL },
 	{ .name = "overridden_bad_value_still_rejected",
 	  .line = "rootwait=x rootwait=5", .ret = -EINVAL, .err_has = "rootwait=x:" },
 };

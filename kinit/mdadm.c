@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mdadm.c - assemble md arrays with mdadm --incremental, member by member,
+ * and start those still incomplete after a bounded wait, degraded.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "storage.h"
+
+#ifndef CONFIG_KINIT_MDADM_BINARY
+#define CONFIG_KINIT_MDADM_BINARY "/sbin/mdadm"
+#endif
+
+/**
+ * mdadm_add() - hand md member @d to mdadm --incremental
+ * @k:	state and options
+ * @st:	the time of the first member is kept, for the degraded start
+ * @d:	an identified, wanted linux_raid_member no array holds yet
+ *
+ * mdadm starts the array when its last member arrives.
+ *
+ * Return: 1 when mdadm accepted the member, 0 when it did not.
+ */
+int mdadm_add(struct kinit *k, struct stack *st, const struct blkdev *d)
+{
+	const char *argv[4];
+	char dev[48];
+	int ret;
+
+	snprintf(dev, sizeof(dev), "/dev/%s", d->name);
+	argv[0] = CONFIG_KINIT_MDADM_BINARY;
+	argv[1] = "--incremental";
+	argv[2] = dev;
+	argv[3] = NULL;
+	if (!st->md_first_ms)
+		st->md_first_ms = kinit_now_ms();
+	ret = stack_run(k, argv, NULL, 0);
+	if (ret) {
+		error(k, "md: mdadm --incremental %s exited with status %d", dev, ret);
+		return 0;
+	}
+	info(k, "md: %s (array UUID %s) added", dev, d->id.uuid);
+	return 1;
+}
+
+/* Is some md array assembled but not running (members missing)? */
+static int inactive_array(char *name, size_t size)
+{
+	char path[96], state[32];
+	struct dirent *de;
+	DIR *dir = opendir("/sys/block");
+	ssize_t n;
+	int fd, found = 0;
+
+	if (!dir)
+		return 0;
+	while (!found && (de = readdir(dir))) {
+		if (strncmp(de->d_name, "md", 2))
+			continue;
+		snprintf(path, sizeof(path), "/sys/block/%s/md/array_state", de->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		n = read(fd, state, sizeof(state) - 1);
+		close(fd);
+		state[n > 0 ? n : 0] = '\0';
+		if (!strncmp(state, "inactive", 8)) {
+			snprintf(name, size, "%s", de->d_name);
+			found = 1;
+		}
+	}
+	closedir(dir);
+	return found;
+}
+
+/**
+ * mdadm_run_degraded() - start the arrays still missing members
+ * @k:	state
+ * @st:	marks this done: it happens once
+ *
+ * Called MD_DEGRADED_WAIT_MS after the first member was added.
+ *
+ * Return: 1 when an incomplete array was started, else 0.
+ */
+int mdadm_run_degraded(struct kinit *k, struct stack *st)
+{
+	static const char *const argv[] = {
+		CONFIG_KINIT_MDADM_BINARY, "--incremental", "--run", "--scan", NULL,
+	};
+	char name[64];
+	int ret;
+
+	st->md_degraded = 1;
+	if (!inactive_array(name, sizeof(name)))
+		return 0;
+	error(k, "md: /dev/%s still incomplete after %d s: starting it degraded",
+	      name, MD_DEGRADED_WAIT_MS / 1000);
+	ret = stack_run(k, argv, NULL, 0);
+	if (ret)
+		error(k, "md: mdadm --incremental --run --scan exited with status %d", ret);
+	return !ret;
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * resume.c - resume from hibernation: find the resume= device and hand
+ * its number to the kernel, before anything is mounted read-write.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "storage.h"
+
+#ifndef CONFIG_KINIT_RESUME_TIMEOUT
+#define CONFIG_KINIT_RESUME_TIMEOUT 5
+#endif
+
+#define SYS_POWER_RESUME	"/sys/power/resume"
+#define RESUME_POLL_US		100000
+
+/* Look for the resume device among what there is; its index or -1. */
+static int find_resume(struct kinit *k, struct blkdevs *set)
+{
+	int i;
+
+	blkdev_scan(set);
+	for (i = 0; i < set->count; i++) {
+		blkdev_identify(&set->dev[i], set);
+		if (blkdev_matches(&set->dev[i], &k->args.storage.resume, set))
+			return i;
+	}
+	return -1;
+}
+
+/* The kernel resumes inside this write; it returns when there is no image. */
+static int write_resume(const struct blkdev *d)
+{
+	char num[32];
+	int fd, len, ret = 0;
+
+	len = snprintf(num, sizeof(num), "%u:%u\n", major(d->devnum), minor(d->devnum));
+	fd = open(SYS_POWER_RESUME, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, num, len) != len)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+/**
+ * resume_check() - the resume step
+ * @k:	state and options
+ *
+ * Waits up to CONFIG_KINIT_RESUME_TIMEOUT seconds for the device resume=
+ * names, then writes MAJ:MIN to /sys/power/resume: if it holds a
+ * hibernation image the kernel restores it and this never returns.
+ * Nothing has been mounted or activated yet, so nothing the image does
+ * not know about has been written.  A missing device or no image is
+ * not a failure: the boot goes on.
+ *
+ * Return: 0.
+ */
+int resume_check(struct kinit *k)
+{
+	static struct blkdevs set;	/* large; PID 1 runs this once */
+	const struct storage_args *s = &k->args.storage;
+	long long deadline = kinit_now_ms() + CONFIG_KINIT_RESUME_TIMEOUT * 1000LL;
+	struct blkdev *d;
+	int i, ret;
+
+	if (s->resume.kind == ROOT_NONE)
+		return 0;
+	if (s->noresume) {
+		info(k, "resume: noresume given: not resuming from %s", s->resume_raw);
+		return 0;
+	}
+	memset(&set, 0, sizeof(set));
+	while ((i = find_resume(k, &set)) < 0 && kinit_now_ms() < deadline)
+		usleep(RESUME_POLL_US);
+	if (i < 0) {
+		error(k, "resume: resume=%s not found within %d s: booting normally",
+		      s->resume_raw, CONFIG_KINIT_RESUME_TIMEOUT);
+		return 0;
+	}
+	d = &set.dev[i];
+	info(k, "resume: resume=%s is /dev/%s (%u:%u)%s", s->resume_raw, d->name,
+	     major(d->devnum), minor(d->devnum),
+	     d->id.hibernated ? ", with a hibernation image: resuming" : "");
+	ret = write_resume(d);
+	if (ret)
+		error(k, "resume: %s: %s: booting normally", SYS_POWER_RESUME, strerror(-ret));
+	else
+		info(k, "resume: no hibernation image on /dev/%s: booting normally", d->name);
+	return 0;
+}
