@@ -69,6 +69,7 @@ int stack_run(const struct kinit *k, const char *const argv[],
 	int pfd[2] = { -1, -1 }, status;
 	pid_t pid, w;
 
+	(void)k;	/* the tool speaks for itself on the console */
 	if (input && pipe(pfd))
 		return -errno;
 	pid = fork();
