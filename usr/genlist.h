@@ -65,6 +65,7 @@ struct conf_val {
  * @release:	kernel release (-r)
  * @outdir:	where generated side files are written (-o)
  * @mods_pending: modules may not be built yet (-P): kbuild's first pass
+ * @epoch:	mtime for the files the build wrote (-t), -1 to keep theirs
  * @conf:	the CONFIG_KINIT_* values read from @config
  * @nconf:	number of @conf
  * @ents:	the list being built, unsorted until genlist_finish()
@@ -81,6 +82,7 @@ struct gen {
 	const char *release;
 	const char *outdir;
 	bool mods_pending;
+	long long epoch;
 	struct conf_val conf[CONF_VALS_MAX];
 	size_t nconf;
 	struct entry *ents;
@@ -98,6 +100,9 @@ int host_realpath(struct gen *g, const char *path, char *out, size_t outsz);
 int genlist_finish(struct gen *g);
 void genlist_print(const struct gen *g);
 void genlist_free(struct gen *g);
+
+/* stage.c */
+int genlist_stage(struct gen *g);
 int write_side_file(const struct gen *g, const char *opt, const char *name,
 		    const char *data, size_t len, char *path, size_t pathsz);
 int path_join(char *out, size_t outsz, const char *a, const char *b);
