@@ -69,16 +69,23 @@ static int uevent_read(struct kinit *k, int fd, char *name, size_t size)
 	return 1;
 }
 
-/* Identify device @i, link it, and say whether it is the root. */
+/*
+ * LABEL= and UUID= name the root's filesystem: a swap area (or a LUKS or
+ * RAID header) carrying the same text is not it, whatever resume= takes.
+ */
+static int root_by_fs_id(const struct kinit *k)
+{
+	return k->args.root.kind == ROOT_UUID || k->args.root.kind == ROOT_LABEL;
+}
+
+/* Say whether device @i is the root; if so, record it in @k. */
 static int check_device(struct kinit *k, struct blkdevs *set, int i)
 {
 	struct blkdev *d = &set->dev[i];
 
-	if (d->probed)
-		return 0;
-	blkdev_identify(d, set);
-	blkdev_link(d);
 	if (!blkdev_matches(d, &k->args.root, set))
+		return 0;
+	if (root_by_fs_id(k) && d->id.usage != PROBE_FILESYSTEM)
 		return 0;
 	snprintf(k->root, sizeof(k->root), "/dev/%s", d->name);
 	k->rootdev = d->devnum;
@@ -87,10 +94,21 @@ static int check_device(struct kinit *k, struct blkdevs *set, int i)
 	return 1;
 }
 
+/*
+ * Identify and link every new device before matching any: PARTNROFF=
+ * is matched through a sibling partition, which the scan may list later
+ * (/sys/class/block gives vda2 before vda1).
+ */
 static int check_all(struct kinit *k, struct blkdevs *set)
 {
 	int i;
 
+	for (i = 0; i < set->count; i++) {
+		if (set->dev[i].probed)
+			continue;
+		blkdev_identify(&set->dev[i], set);
+		blkdev_link(&set->dev[i]);
+	}
 	for (i = 0; i < set->count; i++)
 		if (check_device(k, set, i))
 			return 1;
@@ -103,6 +121,11 @@ static void report_devices(const struct kinit *k, const struct blkdevs *set)
 	int i;
 
 	error(k, "no device matches root=%s; block devices seen:", k->args.root_raw);
+	for (i = 0; i < set->count; i++)
+		if (root_by_fs_id(k) && set->dev[i].id.usage != PROBE_FILESYSTEM &&
+		    blkdev_matches(&set->dev[i], &k->args.root, set))
+			error(k, "  root=%s is /dev/%s: %s, not a filesystem", k->args.root_raw,
+			      set->dev[i].name, set->dev[i].id.type);
 	if (!set->count)
 		error(k, "  (none: is the disk driver built in or loaded?)");
 	if (k->modules_failed[0])
