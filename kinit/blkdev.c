@@ -253,7 +253,7 @@ static int match_path(const struct blkdev *d, const char *path, const struct blk
 	struct stat st;
 	size_t i, len;
 
-	for (i = 0; i < sizeof(by_dirs) / sizeof(by_dirs[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(by_dirs); i++) {
 		len = strlen(by_dirs[i].prefix);
 		if (strncmp(path, by_dirs[i].prefix, len))
 			continue;

@@ -51,7 +51,7 @@ static const char *run_boot(struct kinit *k, int *err)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(boot) / sizeof(boot[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(boot); i++) {
 		k->what[0] = '\0';
 		*err = boot[i].run(k);
 		if (*err)

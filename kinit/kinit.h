@@ -31,6 +31,10 @@
 #define BUSYBOX_PATH	"/bin/busybox"
 #define PATH_MAX_KINIT	512
 
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#endif
+
 /**
  * struct kinit - everything the boot steps share
  * @args:	the parsed command line (image defaults, then /proc/cmdline)

@@ -95,7 +95,7 @@ int check_new_root(struct kinit *k)
 		snprintf(k->init, sizeof(k->init), "%s", k->args.init);
 		return 0;
 	}
-	for (i = 0; i < sizeof(default_inits) / sizeof(default_inits[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(default_inits); i++) {
 		if (!resolve_in_root(default_inits[i], where, sizeof(where))) {
 			snprintf(k->init, sizeof(k->init), "%s", default_inits[i]);
 			return 0;
@@ -146,7 +146,7 @@ static int move_mounts(struct kinit *k)
 	char target[64];
 	size_t i;
 
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
 		snprintf(target, sizeof(target), NEWROOT "%s", dirs[i]);
 		if (mount(dirs[i], target, NULL, MS_MOVE, NULL)) {
 			error(k, "cannot move %s to the new root (%s): unmounting it",
