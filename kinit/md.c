@@ -63,6 +63,11 @@ int md_autorun(struct kinit *k, struct stack *st)
 	}
 	ret = ioctl(fd, RAID_AUTORUN, 0);
 	close(fd);
+	if (ret && errno == ENOTTY) {
+		/* Linux 5.x dropped the ioctl: autodetect only runs without an initramfs */
+		info(k, "md: this kernel has no RAID_AUTORUN: 0.90 members go to mdadm");
+		return 0;
+	}
 	if (ret) {
 		error(k, "md: RAID_AUTORUN: %s", strerror(errno));
 		return 0;

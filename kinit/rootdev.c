@@ -83,6 +83,8 @@ static int check_device(struct kinit *k, struct blkdevs *set, int i)
 {
 	struct blkdev *d = &set->dev[i];
 
+	if (d->probed == -ENOMEDIUM)	/* an md or dm device not started yet */
+		return 0;
 	if (!blkdev_matches(d, &k->args.root, set))
 		return 0;
 	if (root_by_fs_id(k) && d->id.usage != PROBE_FILESYSTEM)

@@ -239,9 +239,26 @@ static void make_run_dirs(void)
 		mkdir(dirs[i], 0700);
 }
 
+/*
+ * A 0.90 superblock sits in the last 64 KiB-aligned 64 KiB of its device,
+ * so a partition running to the end of the disk shows the same one on
+ * the whole disk: when the disk has partitions, they are the members.
+ */
+static int whole_disk_shadow(const struct blkdevs *set, const struct blkdev *d)
+{
+	int i;
+
+	if (d->partition || d->id.version != 0)
+		return 0;
+	for (i = 0; i < set->count; i++)
+		if (set->dev[i].partition && !strcmp(set->dev[i].disk, d->name))
+			return 1;
+	return 0;
+}
+
 /* One device: 1 when a layer above it was started, 0 if none, -errno. */
-static int activate_one(struct kinit *k, struct stack *st, struct blkdev *d,
-			int *pvs, int *autorun)
+static int activate_one(struct kinit *k, struct stack *st, struct blkdevs *set,
+			struct blkdev *d, int *pvs, int *autorun)
 {
 	if (d->id.usage == PROBE_CRYPTO)
 		return crypt_unlock(k, d);
@@ -249,7 +266,8 @@ static int activate_one(struct kinit *k, struct stack *st, struct blkdev *d,
 		(*pvs)++;
 		return 0;
 	}
-	if (strcmp(d->id.type, "linux_raid_member") || !md_wanted(k, d))
+	if (strcmp(d->id.type, "linux_raid_member") || !md_wanted(k, d) ||
+	    whole_disk_shadow(set, d))
 		return 0;
 	/* 0.90 on a partition: the kernel's autodetect knows it (type fd) */
 	if (d->id.version == 0 && d->partition && !st->md_autorun &&
@@ -292,7 +310,7 @@ int stack_activate(struct kinit *k, struct stack *st, struct blkdevs *set)
 			d->stacked = 1;
 			continue;
 		}
-		ret = activate_one(k, st, d, &pvs, &autorun);
+		ret = activate_one(k, st, set, d, &pvs, &autorun);
 		if (ret == -EAGAIN)
 			continue;
 		d->stacked = 1;
