@@ -140,9 +140,12 @@ int read_cmdline(struct kinit *k)
 		return kinit_what(k, -EINVAL, "kernel command line: %s", err);
 	merge_args(&k->args, &proc);
 
-	if (k->args.root.kind == ROOT_NONE && CONFIG_KINIT_ROOT[0] &&
-	    root_spec_parse(&k->args.root, CONFIG_KINIT_ROOT, err, sizeof(err)))
-		return kinit_what(k, -EINVAL, "CONFIG_KINIT_ROOT: %s", err);
+	if (k->args.root.kind == ROOT_NONE && CONFIG_KINIT_ROOT[0]) {
+		if (root_spec_parse(&k->args.root, CONFIG_KINIT_ROOT, err, sizeof(err)))
+			return kinit_what(k, -EINVAL, "CONFIG_KINIT_ROOT: %s", err);
+		/* the log and the timeout report quote root_raw */
+		snprintf(k->args.root_raw, sizeof(k->args.root_raw), "%s", CONFIG_KINIT_ROOT);
+	}
 	return 0;
 }
 
@@ -192,7 +195,10 @@ int mount_root(struct kinit *k)
 			return 0;
 		}
 	}
-	return kinit_what(k, ret, "mount %s as %s%s%s", k->root,
+	/* ENODEV alone reads "No such device", as if the disk were gone */
+	return kinit_what(k, ret, "mount %s as %s%s%s%s", k->root,
 			  k->args.rootfstype[0] ? k->args.rootfstype : k->fstype,
-			  k->args.rootflags[0] ? " with " : "", k->args.rootflags);
+			  k->args.rootflags[0] ? " with " : "", k->args.rootflags,
+			  ret == -ENODEV ?
+			  " (a filesystem type this kernel does not have: see /proc/filesystems)" : "");
 }
