@@ -40,6 +40,25 @@ static inline int sys_clock_gettime(int clk, struct timespec *ts)
 #define sys_reboot(cmd) reboot(cmd)
 #endif
 
+/*
+ * finit_module(2): klibc has the system call but no prototype, glibc
+ * has neither; sys_finit_module() returns 0 or -errno.
+ */
+#ifdef __KLIBC__
+int finit_module(int fd, const char *params, int flags);
+static inline int sys_finit_module(int fd, const char *params, int flags)
+{
+	return finit_module(fd, params, flags) ? -errno : 0;
+}
+#else
+#include <sys/syscall.h>
+#include <unistd.h>
+static inline int sys_finit_module(int fd, const char *params, int flags)
+{
+	return syscall(SYS_finit_module, fd, params, flags) ? -errno : 0;
+}
+#endif
+
 #ifndef CLOCK_MONOTONIC
 #define CLOCK_MONOTONIC 1
 #endif

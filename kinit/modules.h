@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stddef.h>
 
+#include "compat.h"
 #include "kinit.h"
 
 #define MODULES_DIR	"/lib/modules"
@@ -20,24 +21,6 @@
 #define MODULE_INIT_COMPRESSED_FILE 4
 #endif
 
-/*
- * finit_module(2): klibc has the system call but no prototype, glibc
- * has neither; sys_finit_module() returns 0 or -errno.
- */
-#ifdef __KLIBC__
-int finit_module(int fd, const char *params, int flags);
-static inline int sys_finit_module(int fd, const char *params, int flags)
-{
-	return finit_module(fd, params, flags) ? -errno : 0;
-}
-#else
-#include <sys/syscall.h>
-#include <unistd.h>
-static inline int sys_finit_module(int fd, const char *params, int flags)
-{
-	return syscall(SYS_finit_module, fd, params, flags) ? -errno : 0;
-}
-#endif
 
 /**
  * struct modctx - what loading a module needs, and the tally of a step
