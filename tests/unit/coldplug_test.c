@@ -9,17 +9,7 @@
 #include "coldplug.c"
 #include "ktap.h"
 
-long long kinit_now_ms(void)
-{
-	return 0;
-}
-
-void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
-{
-	(void)k;
-	(void)level;
-	(void)fmt;
-}
+#include "log_stub.h"
 
 int kinit_what(struct kinit *k, int err, const char *fmt, ...)
 {
