@@ -314,6 +314,18 @@ static int add_alias(struct mod *m, const char *alias)
 	return 0;
 }
 
+/*
+ * A .ko of a build tree that is not there yet: kbuild builds modules after
+ * vmlinux, so say how to get them into the archive.  Returns @err.
+ */
+static int not_built(const struct modtree *t, int err)
+{
+	if (err == -ENOENT && !t->staging)
+		fprintf(stderr, "kinit_gen: %s: modules are built after vmlinux: run `make` (all), which links twice, or `make modules` before this\n",
+			t->opt);
+	return err;
+}
+
 /* Does module @m's .modinfo carry exactly "alias=@name"? */
 static bool has_alias(const struct mod *m, const char *name)
 {
@@ -376,7 +388,7 @@ static int read_modinfo_deps(struct modtree *t, struct mod *m)
 	int ret = elf_section(m->src, ".modinfo", &info, &len);
 
 	if (ret)
-		return gen_error(t->opt, m->src, ret);
+		return not_built(t, gen_error(t->opt, m->src, ret));
 	m->deps = calloc(1, sizeof(*m->deps));
 	ret = m->deps ? 0 : -ENOMEM;
 	for (p = info; !ret && p < info + len; p = next) {
@@ -500,7 +512,7 @@ static int emit_mod(struct modtree *t, struct mod *m)
 	struct stat st;
 
 	if (stat(m->src, &st))
-		return gen_error(t->opt, m->src, -errno);
+		return not_built(t, gen_error(t->opt, m->src, -errno));
 	if (snprintf(path, sizeof(path), "/lib/modules/%s/%s", t->g->release, m->rel) >=
 	    (int)sizeof(path))
 		return gen_error(t->opt, m->rel, -ENAMETOOLONG);
