@@ -5,20 +5,7 @@
  */
 #include "probe.c"
 
-struct mem {
-	const uint8_t *data;
-	size_t len;
-};
-
-static int mem_read(void *ctx, uint64_t off, void *buf, size_t len)
-{
-	const struct mem *m = ctx;
-
-	if (off > m->len || len > m->len - off)
-		return -EIO;
-	memcpy(buf, m->data + off, len);
-	return 0;
-}
+#include "../unit/mem_src.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

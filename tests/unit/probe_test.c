@@ -32,20 +32,7 @@ static int fd_read(void *ctx, uint64_t off, void *buf, size_t len)
 	return 0;
 }
 
-struct mem {
-	const uint8_t *data;
-	size_t len;
-};
-
-static int mem_read(void *ctx, uint64_t off, void *buf, size_t len)
-{
-	const struct mem *m = ctx;
-
-	if (off > m->len || len > m->len - off)
-		return -EIO;
-	memcpy(buf, m->data + off, len);
-	return 0;
-}
+#include "mem_src.h"
 
 static int probe_file(const char *path, struct probe_result *res,
 		      struct part_entry *parts, int *count)
