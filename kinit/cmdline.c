@@ -1046,6 +1046,49 @@ void storage_args_merge(struct storage_args *base, const struct storage_args *ov
 }
 
 /**
+ * boot_args_merge() - lay the options set in @over over @base
+ * @base:	the image's defaults (/etc/kinit/cmdline), updated
+ * @over:	the kernel command line, which wins for every field it sets
+ *
+ * Arguments for init after "--" are copied into @base's own buffer, so
+ * @base never points into @over.
+ */
+void boot_args_merge(struct boot_args *base, const struct boot_args *over)
+{
+	int i;
+
+	if (over->root.kind != ROOT_NONE) {
+		base->root = over->root;
+		memcpy(base->root_raw, over->root_raw, sizeof(base->root_raw));
+	}
+	if (over->rootfstype[0])
+		memcpy(base->rootfstype, over->rootfstype, sizeof(base->rootfstype));
+	if (over->rootflags[0])
+		memcpy(base->rootflags, over->rootflags, sizeof(base->rootflags));
+	if (over->init[0])
+		memcpy(base->init, over->init, sizeof(base->init));
+	if (over->readonly >= 0)
+		base->readonly = over->readonly;
+	if (over->rootwait >= 0)
+		base->rootwait = over->rootwait;
+	if (over->rootdelay >= 0)
+		base->rootdelay = over->rootdelay;
+	if (over->rd_shell >= 0)
+		base->rd_shell = over->rd_shell;
+	if (over->rd_break != RD_BREAK_NONE)
+		base->rd_break = over->rd_break;
+	base->quiet |= over->quiet;
+	storage_args_merge(&base->storage, &over->storage);
+	if (over->init_argc > 0) {
+		memcpy(base->argbuf, over->argbuf, sizeof(base->argbuf));
+		base->init_argc = over->init_argc;
+		for (i = 0; i <= over->init_argc; i++)
+			base->init_argv[i] = over->init_argv[i] ?
+				base->argbuf + (over->init_argv[i] - over->argbuf) : NULL;
+	}
+}
+
+/**
  * cmdline_parse() - parse a kernel command line into @args
  * @args:	output, fully initialised by this call (to the defaults on error)
  * @line:	NUL-terminated command line (e.g. /proc/cmdline contents)

@@ -161,4 +161,11 @@ int root_spec_parse(struct root_spec *spec, const char *text, char *err, size_t 
  */
 void storage_args_merge(struct storage_args *base, const struct storage_args *over);
 
+/**
+ * boot_args_merge() - lay the options set in @over over @base
+ * @base:	the image's defaults (/etc/kinit/cmdline), updated
+ * @over:	the kernel command line, which wins for every field it sets
+ */
+void boot_args_merge(struct boot_args *base, const struct boot_args *over);
+
 #endif /* KINIT_CMDLINE_H */

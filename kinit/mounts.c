@@ -72,45 +72,6 @@ static int read_text(const char *path, char *buf, size_t size)
 	return 0;
 }
 
-/*
- * Values given on the kernel command line win over the image's defaults
- * from /etc/kinit/cmdline: copy every field @over has set into @base.
- */
-static void merge_args(struct boot_args *base, const struct boot_args *over)
-{
-	int i;
-
-	if (over->root.kind != ROOT_NONE) {
-		base->root = over->root;
-		memcpy(base->root_raw, over->root_raw, sizeof(base->root_raw));
-	}
-	if (over->rootfstype[0])
-		memcpy(base->rootfstype, over->rootfstype, sizeof(base->rootfstype));
-	if (over->rootflags[0])
-		memcpy(base->rootflags, over->rootflags, sizeof(base->rootflags));
-	if (over->init[0])
-		memcpy(base->init, over->init, sizeof(base->init));
-	if (over->readonly >= 0)
-		base->readonly = over->readonly;
-	if (over->rootwait >= 0)
-		base->rootwait = over->rootwait;
-	if (over->rootdelay >= 0)
-		base->rootdelay = over->rootdelay;
-	if (over->rd_shell >= 0)
-		base->rd_shell = over->rd_shell;
-	if (over->rd_break != RD_BREAK_NONE)
-		base->rd_break = over->rd_break;
-	base->quiet |= over->quiet;
-	storage_args_merge(&base->storage, &over->storage);
-	if (over->init_argc > 0) {
-		memcpy(base->argbuf, over->argbuf, sizeof(base->argbuf));
-		base->init_argc = over->init_argc;
-		for (i = 0; i <= over->init_argc; i++)
-			base->init_argv[i] = over->init_argv[i] ?
-				base->argbuf + (over->init_argv[i] - over->argbuf) : NULL;
-	}
-}
-
 /**
  * read_cmdline() - parse the image's defaults, then /proc/cmdline
  * @k:	state; k->args is filled
@@ -138,7 +99,7 @@ int read_cmdline(struct kinit *k)
 		return kinit_what(k, ret, "/proc/cmdline");
 	if (cmdline_parse(&proc, line, err, sizeof(err)))
 		return kinit_what(k, -EINVAL, "kernel command line: %s", err);
-	merge_args(&k->args, &proc);
+	boot_args_merge(&k->args, &proc);
 
 	if (k->args.root.kind == ROOT_NONE && CONFIG_KINIT_ROOT[0]) {
 		if (root_spec_parse(&k->args.root, CONFIG_KINIT_ROOT, err, sizeof(err)))

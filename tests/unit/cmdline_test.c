@@ -779,7 +779,32 @@ static int t_err_null(struct ktap *t)
 			  "err_null_or_short_buffer # ret %d %d err '%s'", ret1, ret2, err);
 }
 
+/* The image's defaults, then the kernel's line: set fields win, others stay. */
+static int t_merge(struct ktap *t)
+{
+	static struct boot_args base, over;
+	char err[ERRLEN];
+	int ok;
+
+	ok = !cmdline_parse(&base, "root=LABEL=img rootwait=9 init=/sbin/a -- x y",
+			    err, sizeof(err)) &&
+	     !cmdline_parse(&over, "rw root=/dev/vda", err, sizeof(err));
+	boot_args_merge(&base, &over);
+	ok = ok && base.root.kind == ROOT_PATH && !strcmp(base.root_raw, "/dev/vda") &&
+	     base.readonly == 0 && base.rootwait == 9 && !strcmp(base.init, "/sbin/a") &&
+	     base.init_argc == 2 && !strcmp(base.init_argv[1], "y");
+	/* init's args from the kernel replace the image's, in base's own buffer */
+	ok = ok && !cmdline_parse(&over, "-- z", err, sizeof(err));
+	boot_args_merge(&base, &over);
+	memset(over.argbuf, 0, sizeof(over.argbuf));
+	ok = ok && base.init_argc == 1 && !strcmp(base.init_argv[0], "z") &&
+	     !base.init_argv[1] && base.init_argv[0] >= base.argbuf &&
+	     base.init_argv[0] < base.argbuf + sizeof(base.argbuf);
+	return ktap_check(t, ok, "merge_kernel_line_over_image_defaults");
+}
+
 static int (*const extra_tests[])(struct ktap *t) = {
+	t_merge,
 	t_line_at_limit,
 	t_line_too_long,
 	t_init_args_max,
