@@ -105,7 +105,7 @@ void boot_failed(struct kinit *k, const char *step, int err)
 			 (k->args.rd_shell != 0 && CONFIG_KINIT_FAILURE_SHELL);
 	char what[sizeof(k->what)];
 
-	error(k, "%s: %s: %s", step, k->what[0] ? k->what : "failed", strerror(-err));
+	error(k, "%s: %s: %s", step, k->what[0] ? k->what : "failed", errstr(-err));
 	if (want_shell) {
 		memcpy(what, k->what, sizeof(what));
 		if (!run_shell(k, step))

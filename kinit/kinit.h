@@ -81,6 +81,12 @@ void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
 int kinit_what(struct kinit *k, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* errstr.c: strerror() for the errors kinit meets, "error N" for others */
+#define ERRSTR_MAX	24	/* "error -2147483648" */
+const char *errstr_buf(int err, char *buf, size_t size);
+/* the buffer is a compound literal: it lives as long as the caller's block */
+#define errstr(err)	errstr_buf((err), (char[ERRSTR_MAX]) { 0 }, ERRSTR_MAX)
+
 /* mounts.c */
 int mount_early(struct kinit *k);
 int read_cmdline(struct kinit *k);

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The sources of kinit, chosen by Kconfig: included by usr/Makefile.kinit.
 # Optional features are optional files, never #ifdef blocks in a function.
-kinit-y := kinit.c log.c cmdline.c mounts.c rootdev.c probe.c blkdev.c \
+kinit-y := kinit.c log.c errstr.c cmdline.c mounts.c rootdev.c probe.c blkdev.c \
 	   switch_root.c failure.c
 kinit-$(CONFIG_KINIT_MODULE_LOADER) += modules.c
 kinit-$(CONFIG_KINIT_MODULES_AUTOLOAD) += coldplug.c

@@ -43,7 +43,7 @@ void log_open(struct kinit *k)
 	fd = open("/proc/sys/kernel/printk_devkmsg", O_WRONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		if (write(fd, "on\n", 3) < 0)
-			info(k, "cannot lift the /dev/kmsg rate limit: %s", strerror(errno));
+			info(k, "cannot lift the /dev/kmsg rate limit: %s", errstr(errno));
 		close(fd);
 	}
 }

@@ -58,7 +58,7 @@ int md_autorun(struct kinit *k, struct stack *st)
 	mknod("/dev/md0", S_IFBLK | 0600, makedev(MD_MAJOR, 0));
 	fd = open("/dev/md0", O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		error(k, "md: /dev/md0 for RAID_AUTORUN: %s", strerror(errno));
+		error(k, "md: /dev/md0 for RAID_AUTORUN: %s", errstr(errno));
 		return 0;
 	}
 	ret = ioctl(fd, RAID_AUTORUN, 0);
@@ -69,7 +69,7 @@ int md_autorun(struct kinit *k, struct stack *st)
 		return 0;
 	}
 	if (ret) {
-		error(k, "md: RAID_AUTORUN: %s", strerror(errno));
+		error(k, "md: RAID_AUTORUN: %s", errstr(errno));
 		return 0;
 	}
 	info(k, "md: kernel autodetect ran (raid=noautodetect switches it off)");

@@ -264,7 +264,7 @@ int modctx_load(struct modctx *c, const char *path)
 		c->loaded++;
 		return 0;
 	}
-	error(c->k, "%s: %s: %s%s", c->step, name, strerror(-ret),
+	error(c->k, "%s: %s: %s%s", c->step, name, errstr(-ret),
 	      module_flags(path) && (ret == -EOPNOTSUPP || ret == -ENOEXEC) ?
 	      " (compressed: does the kernel decompress this format?)" : "");
 	note_failure(c, name);
@@ -280,7 +280,7 @@ static int load_list(struct modctx *c, const char *file)
 	if (ret == -ENOENT)
 		return ret;
 	if (ret) {
-		error(c->k, "%s: %s: %s", c->step, file, strerror(-ret));
+		error(c->k, "%s: %s: %s", c->step, file, errstr(-ret));
 		c->failed++;
 		return 0;
 	}

@@ -90,7 +90,7 @@ int resume_check(struct kinit *k)
 	     d->id.hibernated ? ", with a hibernation image: resuming" : "");
 	ret = write_resume(d);
 	if (ret)
-		error(k, "resume: %s: %s: booting normally", SYS_POWER_RESUME, strerror(-ret));
+		error(k, "resume: %s: %s: booting normally", SYS_POWER_RESUME, errstr(-ret));
 	else
 		info(k, "resume: no hibernation image on /dev/%s: booting normally", d->name);
 	return 0;

@@ -166,7 +166,7 @@ int find_root(struct kinit *k)
 		sleep(k->args.rootdelay);
 	fd = uevent_open();
 	if (fd < 0)
-		info(k, "no uevent socket (%s): polling /sys/class/block", strerror(-fd));
+		info(k, "no uevent socket (%s): polling /sys/class/block", errstr(-fd));
 	memset(&set, 0, sizeof(set));
 	deadline = kinit_now_ms() + timeout * 1000LL;
 	for (;;) {

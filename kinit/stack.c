@@ -30,7 +30,7 @@ static void run_child(const char *const argv[], int in)
 		close(in);
 	}
 	execve(argv[0], (char *const *)argv, tool_env);
-	fprintf(stderr, "kinit: %s: %s\n", argv[0], strerror(errno));
+	fprintf(stderr, "kinit: %s: %s\n", argv[0], errstr(errno));
 	_exit(127);
 }
 

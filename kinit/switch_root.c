@@ -150,7 +150,7 @@ static int move_mounts(struct kinit *k)
 		snprintf(target, sizeof(target), NEWROOT "%s", dirs[i]);
 		if (mount(dirs[i], target, NULL, MS_MOVE, NULL)) {
 			error(k, "cannot move %s to the new root (%s): unmounting it",
-			      dirs[i], strerror(errno));
+			      dirs[i], errstr(errno));
 			umount2(dirs[i], MNT_DETACH);
 		}
 	}

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * log_stub.h - host unit tests of kinit files that log: log.c's entry
- * points as no-ops, so a test links without the kernel log.
+ * points as no-ops, so a test links without the kernel log; errstr()
+ * is the real one.
  */
 #ifndef KINIT_TEST_LOG_STUB_H
 #define KINIT_TEST_LOG_STUB_H
+
+#include "errstr.c"	/* pure: the real texts */
 
 long long kinit_now_ms(void)
 {
