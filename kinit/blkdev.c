@@ -39,6 +39,23 @@ static int sysattr(const char *name, const char *attr, char *buf, size_t size)
 	return 0;
 }
 
+/* A sysfs "dev" attribute, MAJ:MIN in decimal; 0 or -EINVAL. */
+static int parse_devnum(const char *s, dev_t *devnum)
+{
+	unsigned long maj, min;
+	char *end;
+
+	maj = strtoul(s, &end, 10);
+	if (end == s || *end != ':')
+		return -EINVAL;
+	s = end + 1;
+	min = strtoul(s, &end, 10);
+	if (end == s || *end)
+		return -EINVAL;
+	*devnum = makedev(maj, min);
+	return 0;
+}
+
 /**
  * blkdev_add() - record device @name (as in /sys/class/block) if new
  * @set:	the devices seen
@@ -50,7 +67,7 @@ int blkdev_add(struct blkdevs *set, const char *name)
 {
 	struct blkdev *d;
 	char buf[256], *slash;
-	unsigned int maj, min;
+	dev_t devnum;
 	int i;
 
 	for (i = 0; i < set->count; i++)
@@ -59,12 +76,12 @@ int blkdev_add(struct blkdevs *set, const char *name)
 	if (set->count == BLKDEV_MAX)
 		return -ENOSPC;
 	if (strlen(name) >= sizeof(d->name) || sysattr(name, "dev", buf, sizeof(buf)) ||
-	    sscanf(buf, "%u:%u", &maj, &min) != 2)
+	    parse_devnum(buf, &devnum))
 		return -ENOENT;
 	d = &set->dev[set->count];
 	memset(d, 0, sizeof(*d));
 	strcpy(d->name, name);
-	d->devnum = makedev(maj, min);
+	d->devnum = devnum;
 	if (!sysattr(name, "partition", buf, sizeof(buf))) {
 		d->partition = atoi(buf);
 		/* the sysfs path of a partition ends in .../<disk>/<part> */
