@@ -227,12 +227,19 @@ static void link_one(const char *kind, const char *id, const char *name)
 	if (!id[0])
 		return;
 	link_escape(esc, sizeof(esc), id);
-	snprintf(path, sizeof(path), "/dev/disk/%s", kind);
-	mkdir("/dev/disk", 0755);
-	mkdir(path, 0755);
 	snprintf(path, sizeof(path), "/dev/disk/%s/%s", kind, esc);
 	snprintf(target, sizeof(target), "../../%s", name);
-	unlink(path);
+	/* one system call in the usual case: each costs under emulation */
+	if (!symlink(target, path))
+		return;
+	if (errno == EEXIST) {
+		unlink(path);
+	} else {
+		mkdir("/dev/disk", 0755);
+		snprintf(path, sizeof(path), "/dev/disk/%s", kind);
+		mkdir(path, 0755);
+		snprintf(path, sizeof(path), "/dev/disk/%s/%s", kind, esc);
+	}
 	symlink(target, path);
 }
 

@@ -41,13 +41,18 @@ static const struct early_mount early_mounts[] = {
 int mount_early(struct kinit *k)
 {
 	size_t i;
+	int ret;
 
 	for (i = 0; i < sizeof(early_mounts) / sizeof(early_mounts[0]); i++) {
 		const struct early_mount *m = &early_mounts[i];
 
-		mkdir(m->dir, 0755);
-		if (mount(m->type, m->dir, m->type, m->flags, NULL) && errno != EBUSY)
-			return kinit_what(k, -errno, "mount %s on %s", m->type, m->dir);
+		ret = mount(m->type, m->dir, m->type, m->flags, NULL) ? -errno : 0;
+		if (ret == -ENOENT) {	/* the image has them; a hand-made one may not */
+			mkdir(m->dir, 0755);
+			ret = mount(m->type, m->dir, m->type, m->flags, NULL) ? -errno : 0;
+		}
+		if (ret && ret != -EBUSY)
+			return kinit_what(k, ret, "mount %s on %s", m->type, m->dir);
 	}
 	log_open(k);
 	return 0;

@@ -141,56 +141,42 @@ static void report_devices(const struct kinit *k, const struct blkdevs *set)
 	}
 }
 
-/**
- * find_root() - wait until the device root= names exists, and identify it
- * @k:	state: k->root, k->rootdev and k->fstype are set
- *
- * rootdelay= sleeps first; then kinit waits up to rootwait= seconds
- * (CONFIG_KINIT_ROOTWAIT_TIMEOUT when not given) for a matching device.
- *
- * Return: 0, -EINVAL when there is no root=, -ENODEV on timeout.
+/*
+ * The root is not among the devices there are: listen to the kernel's
+ * uevents, then look again (so nothing slips in between), start storage
+ * layers, and wait for new devices until one matches or time runs out.
  */
-int find_root(struct kinit *k)
+static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
 {
-	static struct blkdevs set;	/* large; PID 1 runs this once at a time */
 	struct stack st = { 0 };
+	long long deadline = kinit_now_ms() + timeout * 1000LL;
 	long long t;
-	int timeout = k->args.rootwait > 0 ? k->args.rootwait : CONFIG_KINIT_ROOTWAIT_TIMEOUT;
-	long long deadline;
 	char name[64];
 	int fd, ret, i;
 
-	if (k->args.root.kind == ROOT_NONE)
-		return kinit_what(k, -EINVAL, "no root= on the command line and no CONFIG_KINIT_ROOT");
-	if (k->args.rootdelay > 0)
-		sleep(k->args.rootdelay);
 	fd = uevent_open();
 	if (fd < 0)
 		info(k, "no uevent socket (%s): polling /sys/class/block", errstr(-fd));
-	memset(&set, 0, sizeof(set));
-	deadline = kinit_now_ms() + timeout * 1000LL;
 	for (;;) {
-		blkdev_scan(&set);
-		if (check_all(k, &set))
+		blkdev_scan(set);
+		if (check_all(k, set)) {
+			ret = 0;
 			break;
+		}
 		/* not among what there is: start the next storage layer */
 		t = kinit_now_ms();
-		ret = stack_activate(k, &st, &set);
+		ret = stack_activate(k, &st, set);
 		deadline += kinit_now_ms() - t;	/* typing a passphrase is not waiting */
-		if (ret < 0) {
-			if (fd >= 0)
-				close(fd);
-			return ret;
-		}
+		if (ret < 0)
+			break;
 		if (ret > 0)
 			continue;
 		ret = deadline - kinit_now_ms();
 		if (ret <= 0) {
-			report_devices(k, &set);
-			if (fd >= 0)
-				close(fd);
-			return kinit_what(k, -ENODEV, "root=%s not found within %d s",
-					  k->args.root_raw, timeout);
+			report_devices(k, set);
+			ret = kinit_what(k, -ENODEV, "root=%s not found within %d s",
+					 k->args.root_raw, timeout);
+			break;
 		}
 		if (fd < 0) {
 			usleep(ret < 100 ? ret * 1000 : 100000);
@@ -201,13 +187,44 @@ int find_root(struct kinit *k)
 			ret = STACK_POLL_CAP;
 		if (poll(&(struct pollfd){ .fd = fd, .events = POLLIN }, 1, ret) > 0 &&
 		    uevent_read(k, fd, name, sizeof(name)) == 1) {
-			i = blkdev_add(&set, name);
+			i = blkdev_add(set, name);
 			if (i >= 0)
-				set.dev[i].probed = 0;	/* "change": look again */
+				set->dev[i].probed = 0;	/* "change": look again */
 		}
 	}
 	if (fd >= 0)
 		close(fd);
+	return ret;
+}
+
+/**
+ * find_root() - wait until the device root= names exists, and identify it
+ * @k:	state: k->root, k->rootdev and k->fstype are set
+ *
+ * rootdelay= sleeps first; then kinit waits up to rootwait= seconds
+ * (CONFIG_KINIT_ROOTWAIT_TIMEOUT when not given) for a matching device.
+ * Most boots find the root among the devices there already are: those
+ * look once and never open the uevent socket (a few ms under emulation).
+ *
+ * Return: 0, -EINVAL when there is no root=, -ENODEV on timeout.
+ */
+int find_root(struct kinit *k)
+{
+	static struct blkdevs set;	/* large; PID 1 runs this once at a time */
+	int timeout = k->args.rootwait > 0 ? k->args.rootwait : CONFIG_KINIT_ROOTWAIT_TIMEOUT;
+	int ret;
+
+	if (k->args.root.kind == ROOT_NONE)
+		return kinit_what(k, -EINVAL, "no root= on the command line and no CONFIG_KINIT_ROOT");
+	if (k->args.rootdelay > 0)
+		sleep(k->args.rootdelay);
+	memset(&set, 0, sizeof(set));
+	blkdev_scan(&set);
+	if (!check_all(k, &set)) {
+		ret = wait_for_root(k, &set, timeout);
+		if (ret)
+			return ret;
+	}
 	info(k, "root %s is %s (%s) after %lld ms", k->args.root_raw, k->root,
 	     k->fstype[0] ? k->fstype : "unknown type", kinit_now_ms() - k->t0_ms);
 	return 0;
