@@ -89,8 +89,19 @@ static void report_root(void)
 int main(void)
 {
 	long us = boottime_us();
+	int fd = open("/dev/kmsg", O_WRONLY);
 	struct stat st;
 
+	/*
+	 * A kernel log line: its printk time is on the same clock as the
+	 * kernel's "Run /init as init process", so early userspace is
+	 * measured on one clock (CLOCK_BOOTTIME and printk's can differ by
+	 * several ms under emulation).
+	 */
+	if (fd >= 0) {
+		write(fd, "bench: real init\n", 17);
+		close(fd);
+	}
 	printf("bench: uptime=%ld.%06ld\n", us / 1000000, us % 1000000);
 	/* the floor and the busybox recipe hand over no /proc */
 	if (access("/proc/self", F_OK))
