@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * probe_fuzz.c - libFuzzer target: the input is a whole device, probed
- * for content and partitions, once with its size known and once unknown.
+ * for content and partitions by every prober, once with its size known
+ * and once unknown.
  */
-#include "probe.c"
+#include "../unit/probe_all.h"
 
 #include "../unit/mem_src.h"
 

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "probe.c"
+#include "probe_all.h"
 #include "ktap.h"
 
 /* ---- sources ------------------------------------------------------------ */
@@ -634,7 +634,7 @@ static void check_pt(struct ktap *t, const char *dir, const char *img,
 
 /* ---- pure negative cases ------------------------------------------------ */
 
-#define NEG_CHECKS	6
+#define NEG_CHECKS	7
 
 static void check_negative(struct ktap *t, const char *img)
 {
@@ -649,6 +649,7 @@ static void check_negative(struct ktap *t, const char *img)
 	char u8[16];
 	int ret, count = -1;
 
+	ktap_check(t, probe_all_built(), "every prober built into the test");
 	ret = probe_device(&src, &res);
 	ktap_check(t, ret == -ENOENT && !res.type[0],
 		   "zeroed device: nothing # ret %d", ret);
@@ -665,9 +666,9 @@ static void check_negative(struct ktap *t, const char *img)
 	ret = probe_file(img, &res, NULL, NULL);
 	ktap_check(t, ret == -ENOENT || ret == -ENOENT,
 		   "missing image: error # ret %d", ret);
-	utf16_to_utf8(u8, sizeof(u8), pair, 3, false);
+	probe_utf16_to_utf8(u8, sizeof(u8), pair, 3, false);
 	KTAP_EQ_STR(t, u8, "\xf0\x9f\x98\x80x", "utf16 surrogate pair");
-	utf16_to_utf8(u8, sizeof(u8), lone, 3, false);
+	probe_utf16_to_utf8(u8, sizeof(u8), lone, 3, false);
 	KTAP_EQ_STR(t, u8, "\xef\xbf\xbdy", "utf16 lone surrogate");
 }
 
