@@ -64,9 +64,10 @@ static const char *run_boot(struct kinit *k, int *err)
 
 int main(int argc, char **argv, char **envp)
 {
+	struct kinit_log log = { .fd = -1 };
 	struct kinit k = {
 		.argc = argc, .argv = argv, .envp = envp,
-		.kmsg = -1, .t0_ms = kinit_now_ms(),
+		.log = &log, .t0_ms = kinit_now_ms(),
 	};
 	const char *step;
 	int err;

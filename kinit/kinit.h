@@ -38,7 +38,7 @@
 /**
  * struct kinit - everything the boot steps share
  * @args:	the parsed command line (image defaults, then /proc/cmdline)
- * @kmsg:	fd of /dev/kmsg, or -1 before it is open
+ * @log:	where messages go (see struct kinit_log)
  * @t0:		CLOCK_MONOTONIC at start, for the "+N.NNNs" in log lines
  * @root:	the device the root was found on, e.g. "/dev/vda1"
  * @rootdev:	its device number
@@ -54,12 +54,28 @@
  * @coldplug:	the modalias table coldplug.c loaded, NULL without one
  */
 struct coldplug;
+
+/**
+ * struct kinit_log - the kernel log as kinit writes it
+ * @fd:		/dev/kmsg, or -1 before it is open
+ * @lines:	lines written so far
+ * @lifted:	kinit turned /dev/kmsg's rate limit off (printk_devkmsg=on)
+ *
+ * Kept apart from struct kinit so that logging through a const state
+ * can still count its lines.
+ */
+struct kinit_log {
+	int fd;
+	int lines;
+	int lifted;
+};
+
 struct kinit {
 	int argc;
 	char **argv;
 	char **envp;
 	struct boot_args args;
-	int kmsg;
+	struct kinit_log *log;
 	long long t0_ms;
 	char root[64];
 	dev_t rootdev;
@@ -74,6 +90,7 @@ struct kinit {
 enum { LOG_ERR = 3, LOG_INFO = 6, LOG_DEBUG = 7 };
 long long kinit_now_ms(void);
 void log_open(struct kinit *k);
+void log_restore_ratelimit(const struct kinit *k);
 void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 #define info(k, ...)	kinit_log(k, LOG_INFO, __VA_ARGS__)

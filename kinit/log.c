@@ -26,26 +26,60 @@ long long kinit_now_ms(void)
 	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
 }
 
+/* Write @val to printk_devkmsg ("on" or "ratelimit"); 0 or -errno. */
+static int set_devkmsg(const char *val)
+{
+	int fd = open("/proc/sys/kernel/printk_devkmsg", O_WRONLY | O_CLOEXEC);
+	int ret = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, val, strlen(val)) < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
 /**
  * log_open() - start writing to the kernel log
- * @k:	state; k->kmsg is set
- *
- * /dev/kmsg rate-limits writers to ten lines in five seconds by default,
- * which would drop kinit's own step log; PID 1 may lift that, and
- * switch_root() puts the default back before handing over.
+ * @k:	state; k->log->fd is set
  */
 void log_open(struct kinit *k)
 {
-	int fd;
+	if (k->log->fd < 0)
+		k->log->fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
+}
 
-	if (k->kmsg < 0)
-		k->kmsg = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
-	fd = open("/proc/sys/kernel/printk_devkmsg", O_WRONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		if (write(fd, "on\n", 3) < 0)
-			info(k, "cannot lift the /dev/kmsg rate limit: %s", errstr(errno));
-		close(fd);
-	}
+/*
+ * /dev/kmsg lets a writer burst ten lines, then drops lines for five
+ * seconds.  A boot that goes well says fewer; before the eighth line
+ * (a failure report, a storage stack, a rescue shell) PID 1 lifts the
+ * limit, and log_restore_ratelimit() puts it back before the hand-over.
+ * Not lifting it up front saves the boot two system calls and the
+ * restore three.
+ */
+static void log_count_line(const struct kinit *k)
+{
+	int ret;
+
+	if (k->log->lifted || ++k->log->lines < 8)
+		return;
+	k->log->lifted = 1;
+	ret = set_devkmsg("on\n");
+	if (ret)
+		info(k, "cannot lift the /dev/kmsg rate limit: %s", errstr(-ret));
+}
+
+/**
+ * log_restore_ratelimit() - put /dev/kmsg's default rate limit back
+ * @k:	state
+ *
+ * Only if kinit lifted it: the real system keeps what it was given.
+ */
+void log_restore_ratelimit(const struct kinit *k)
+{
+	if (k->log->lifted && !set_devkmsg("ratelimit\n"))
+		k->log->lifted = 0;
 }
 
 /**
@@ -70,8 +104,11 @@ void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
 	if (n > (int)sizeof(buf) - 2)
 		n = sizeof(buf) - 2;
 	buf[n++] = '\n';
-	if (k->kmsg >= 0 && write(k->kmsg, buf, n) == n)
-		return;
+	if (k->log->fd >= 0) {
+		log_count_line(k);
+		if (write(k->log->fd, buf, n) == n)
+			return;
+	}
 	/* no kernel log: the console, without the level prefix */
 	m = strchr(buf, '>') - buf + 1;
 	if (write(2, buf + m, n - m) < 0)

@@ -157,18 +157,6 @@ static int move_mounts(struct kinit *k)
 	return 0;
 }
 
-static void restore_kmsg_ratelimit(void)
-{
-	int fd = open("/proc/sys/kernel/printk_devkmsg", O_WRONLY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		if (write(fd, "ratelimit\n", 10) < 0)
-			close(fd);
-		else
-			close(fd);
-	}
-}
-
 /* The new root's /dev/console as stdin, stdout and stderr of init. */
 static void reopen_console(void)
 {
@@ -210,7 +198,7 @@ int switch_root(struct kinit *k)
 
 	info(k, "switching to %s on %s after %lld ms in early userspace",
 	     k->init, k->root, kinit_now_ms() - k->t0_ms);
-	restore_kmsg_ratelimit();
+	log_restore_ratelimit(k);
 	move_mounts(k);
 	if (chdir(NEWROOT))
 		return kinit_what(k, -errno, "chdir %s", NEWROOT);
