@@ -2,6 +2,8 @@
 /*
  * cmdline.c - turn the kernel command line into a struct boot_args.
  * Pure: no I/O, no allocation; the policy for the values lives elsewhere.
+ * The storage features' options are parsed by their own files
+ * (cmdline_opt.h), built with the features.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -12,7 +14,7 @@
 #include <sys/sysmacros.h>
 #include <sys/types.h>
 
-#include "cmdline.h"
+#include "cmdline_opt.h"
 
 #define SECONDS_MAX		86400UL	/* rootwait=, rootdelay=: one day */
 #define PARTNROFF_MAX		255	/* the kernel has at most 256 partitions */
@@ -23,14 +25,15 @@
 #define WHY_MAX			160
 #define QUOTE_MAX		80	/* longer words are cut, so the reason shows */
 
-#ifndef ARRAY_SIZE
-#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
-#endif
-
 #define ROOT_FORMS "want /dev/NAME, MAJ:MIN, hex dev_t, LABEL=, UUID=, PARTUUID=[/PARTNROFF=N] or PARTLABEL="
 
-static __attribute__((format(printf, 3, 4)))
-void seterr(char *err, size_t errlen, const char *fmt, ...)
+/**
+ * cmdline_seterr() - printf into @err, if there is one
+ * @err:	the message buffer, or NULL
+ * @errlen:	its size
+ * @fmt:	printf format
+ */
+void cmdline_seterr(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -66,7 +69,13 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static int hex_val(char c)
+/**
+ * cmdline_hex_val() - the value of a hex digit
+ * @c:	the character
+ *
+ * Return: 0-15, or -1 when @c is not a hex digit.
+ */
+int cmdline_hex_val(char c)
 {
 	if (is_digit(c))
 		return c - '0';
@@ -89,8 +98,15 @@ static char *skip_spaces(char *s)
 	return s;
 }
 
-/* Copy @src into @dst[@size]; -E2BIG if it does not fit. */
-static int copy_str(char *dst, size_t size, const char *src)
+/**
+ * cmdline_copy() - copy @src into @dst[@size]
+ * @dst:	output
+ * @size:	its size
+ * @src:	NUL-terminated
+ *
+ * Return: 0, or -E2BIG (and @dst untouched) if it does not fit.
+ */
+int cmdline_copy(char *dst, size_t size, const char *src)
 {
 	size_t len = strnlen(src, size);
 
@@ -100,8 +116,15 @@ static int copy_str(char *dst, size_t size, const char *src)
 	return 0;
 }
 
-/* A decimal number with nothing around it, at most @max. */
-static int parse_ulong(const char *s, unsigned long max, unsigned long *out)
+/**
+ * cmdline_ulong() - a decimal number with nothing around it, at most @max
+ * @s:		the text
+ * @max:	the largest value accepted
+ * @out:	the value
+ *
+ * Return: 0 or -EINVAL.
+ */
+int cmdline_ulong(const char *s, unsigned long max, unsigned long *out)
 {
 	unsigned long v;
 	char *end;
@@ -165,18 +188,22 @@ static char *next_arg(char *args, char **param, char **val)
 	return skip_spaces(args);
 }
 
-/*
- * Does @s[0..@len) consist of hex groups of the widths in @w (0-ended),
- * separated by single dashes?
+/**
+ * cmdline_hex_groups() - is @s[0..@len) hex groups separated by dashes?
+ * @s:		the text
+ * @len:	its length
+ * @w:		the widths of the groups, 0-ended
+ *
+ * Return: 1 if it is, else 0.
  */
-static int hex_groups(const char *s, size_t len, const unsigned char *w)
+int cmdline_hex_groups(const char *s, size_t len, const unsigned char *w)
 {
 	size_t i = 0;
 	unsigned int n;
 
 	for (; *w; w++) {
 		for (n = 0; n < *w; n++, i++)
-			if (i >= len || hex_val(s[i]) < 0)
+			if (i >= len || cmdline_hex_val(s[i]) < 0)
 				return 0;
 		if (w[1]) {
 			if (i >= len || s[i] != '-')
@@ -193,7 +220,7 @@ static int hex_groups(const char *s, size_t len, const unsigned char *w)
  * RFC 4122 UUID; vfat and exfat only have a 32-bit volume serial,
  * printed XXXX-XXXX; iso9660 uses its creation time, YYYY-MM-DD-hh-mm-ss-cc.
  */
-static const unsigned char uuid_forms[][8] = {
+const unsigned char cmdline_uuid_forms[3][8] = {
 	{ 8, 4, 4, 4, 12 },
 	{ 4, 4 },
 	{ 4, 2, 2, 2, 2, 2, 2 },
@@ -208,14 +235,23 @@ static const unsigned char partuuid_forms[][8] = {
 	{ 8, 2 },
 };
 
-/* Store @s[0..@len) lower-cased if it has one of @n @forms. */
-static int set_uuid(struct root_spec *spec, const char *s, size_t len,
-		    const unsigned char (*forms)[8], size_t n)
+/**
+ * cmdline_set_uuid() - store @s[0..@len) lower-cased if it has one of @forms
+ * @spec:	spec->value receives the UUID
+ * @s:		the text
+ * @len:	its length
+ * @forms:	the hex group widths allowed (cmdline_uuid_forms, ...)
+ * @n:		how many forms
+ *
+ * Return: 0 or -EINVAL.
+ */
+int cmdline_set_uuid(struct root_spec *spec, const char *s, size_t len,
+		     const unsigned char forms[][8], size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (hex_groups(s, len, forms[i]))
+		if (cmdline_hex_groups(s, len, forms[i]))
 			break;
 	if (i == n || len >= sizeof(spec->value))
 		return -EINVAL;
@@ -227,9 +263,9 @@ static int set_uuid(struct root_spec *spec, const char *s, size_t len,
 
 static int root_uuid(struct root_spec *spec, const char *s, char *why, size_t wl)
 {
-	if (set_uuid(spec, s, strlen(s), uuid_forms,
-		     ARRAY_SIZE(uuid_forms))) {
-		seterr(why, wl, "not a UUID (want 8-4-4-4-12 hex digits, or vfat's XXXX-XXXX)");
+	if (cmdline_set_uuid(spec, s, strlen(s), cmdline_uuid_forms,
+			     ARRAY_SIZE(cmdline_uuid_forms))) {
+		cmdline_seterr(why, wl, "not a UUID (want 8-4-4-4-12 hex digits, or vfat's XXXX-XXXX)");
 		return -EINVAL;
 	}
 	return 0;
@@ -242,20 +278,20 @@ static int root_partuuid(struct root_spec *spec, const char *s, char *why, size_
 	unsigned long off;
 	const char *n;
 
-	if (set_uuid(spec, s, len, partuuid_forms,
+	if (cmdline_set_uuid(spec, s, len, partuuid_forms,
 		     ARRAY_SIZE(partuuid_forms))) {
-		seterr(why, wl, "not a partition UUID (want GPT 8-4-4-4-12 or MBR SSSSSSSS-PP hex digits)");
+		cmdline_seterr(why, wl, "not a partition UUID (want GPT 8-4-4-4-12 or MBR SSSSSSSS-PP hex digits)");
 		return -EINVAL;
 	}
 	if (!slash)
 		return 0;
 	if (strncmp(slash, "/PARTNROFF=", 11)) {
-		seterr(why, wl, "only /PARTNROFF=N may follow the UUID");
+		cmdline_seterr(why, wl, "only /PARTNROFF=N may follow the UUID");
 		return -EINVAL;
 	}
 	n = slash + 11;
-	if (parse_ulong(n + (*n == '-' || *n == '+'), PARTNROFF_MAX, &off)) {
-		seterr(why, wl, "bad PARTNROFF (want an integer from -%d to %d)",
+	if (cmdline_ulong(n + (*n == '-' || *n == '+'), PARTNROFF_MAX, &off)) {
+		cmdline_seterr(why, wl, "bad PARTNROFF (want an integer from -%d to %d)",
 		       PARTNROFF_MAX, PARTNROFF_MAX);
 		return -EINVAL;
 	}
@@ -273,11 +309,11 @@ static int set_label(struct root_spec *spec, const char *s, size_t max, char *wh
 		len -= 2;
 	}
 	if (!len) {
-		seterr(why, wl, "empty label");
+		cmdline_seterr(why, wl, "empty label");
 		return -EINVAL;
 	}
 	if (len > max) {
-		seterr(why, wl, "label longer than %d bytes", (int)max);
+		cmdline_seterr(why, wl, "label longer than %d bytes", (int)max);
 		return -EINVAL;
 	}
 	memcpy(spec->value, s, len);
@@ -302,7 +338,7 @@ static int root_partlabel(struct root_spec *spec, const char *s, char *why, size
 		if ((*p & 0xc0) != 0x80)
 			units += ((unsigned char)*p >= 0xf0) ? 2 : 1;
 	if (units > PARTLABEL_UNITS) {
-		seterr(why, wl, "GPT partition names have at most %d characters",
+		cmdline_seterr(why, wl, "GPT partition names have at most %d characters",
 		       PARTLABEL_UNITS);
 		return -EINVAL;
 	}
@@ -314,17 +350,17 @@ static int root_path(struct root_spec *spec, const char *s, char *why, size_t wl
 	const char *p;
 
 	if (!s[5]) {
-		seterr(why, wl, "no device name after /dev/");
+		cmdline_seterr(why, wl, "no device name after /dev/");
 		return -EINVAL;
 	}
 	for (p = s; *p; p++) {
 		if (*p == ' ' || is_ctl(*p)) {
-			seterr(why, wl, "space or control character in device path");
+			cmdline_seterr(why, wl, "space or control character in device path");
 			return -EINVAL;
 		}
 	}
-	if (copy_str(spec->value, sizeof(spec->value), s)) {
-		seterr(why, wl, "path longer than %d bytes", ROOT_VALUE_MAX - 1);
+	if (cmdline_copy(spec->value, sizeof(spec->value), s)) {
+		cmdline_seterr(why, wl, "path longer than %d bytes", ROOT_VALUE_MAX - 1);
 		return -EINVAL;
 	}
 	return 0;
@@ -342,13 +378,13 @@ static int root_majmin(struct root_spec *spec, const char *s, char *why, size_t 
 		goto bad;
 	memcpy(maj, s, n);
 	maj[n] = '\0';
-	if (parse_ulong(maj, DEV_MAJOR_MAX, &ma) ||
-	    parse_ulong(colon + 1, DEV_MINOR_MAX, &mi))
+	if (cmdline_ulong(maj, DEV_MAJOR_MAX, &ma) ||
+	    cmdline_ulong(colon + 1, DEV_MINOR_MAX, &mi))
 		goto bad;
 	spec->devnum = makedev(ma, mi);
 	return 0;
 bad:
-	seterr(why, wl, "not MAJ:MIN (want decimal major <= %lu, minor <= %lu)",
+	cmdline_seterr(why, wl, "not MAJ:MIN (want decimal major <= %lu, minor <= %lu)",
 	       DEV_MAJOR_MAX, DEV_MINOR_MAX);
 	return -EINVAL;
 }
@@ -368,16 +404,16 @@ static int root_hexdev(struct root_spec *spec, const char *s, char *why, size_t 
 	if (strlen(p) > 8)
 		goto bad;
 	for (; *p; p++) {
-		if (hex_val(*p) < 0)
+		if (cmdline_hex_val(*p) < 0)
 			goto bad;
-		v = v << 4 | hex_val(*p);
+		v = v << 4 | cmdline_hex_val(*p);
 	}
 	ma = (v & 0xfff00) >> 8;
 	mi = (v & 0xff) | ((v >> 12) & 0xfff00);
 	spec->devnum = makedev(ma, mi);
 	return 0;
 bad:
-	seterr(why, wl, "not a device (" ROOT_FORMS ")");
+	cmdline_seterr(why, wl, "not a device (" ROOT_FORMS ")");
 	return -EINVAL;
 }
 
@@ -391,7 +427,7 @@ static int root_devnum(struct root_spec *spec, const char *s, char *why, size_t 
 	else
 		ret = root_hexdev(spec, s, why, wl);
 	if (!ret && !spec->devnum) {
-		seterr(why, wl, "device 0:0 does not exist");
+		cmdline_seterr(why, wl, "device 0:0 does not exist");
 		ret = -EINVAL;
 	}
 	return ret;
@@ -413,8 +449,16 @@ static const struct root_prefix root_prefixes[] = {
 	{ .prefix = "",			.kind = ROOT_DEVNUM,	.parse = root_devnum },
 };
 
-/* root_spec_parse() without the quoted text: @why says only what is wrong. */
-static int root_spec_why(struct root_spec *spec, const char *text, char *why, size_t wl)
+/**
+ * cmdline_root_spec() - root_spec_parse() without the quoted text
+ * @spec:	output, zeroed on failure
+ * @text:	the device reference
+ * @why:	says only what is wrong, on failure
+ * @wl:		size of @why
+ *
+ * Return: 0 or -EINVAL.
+ */
+int cmdline_root_spec(struct root_spec *spec, const char *text, char *why, size_t wl)
 {
 	const struct root_prefix *rp = root_prefixes;
 	size_t len;
@@ -422,7 +466,7 @@ static int root_spec_why(struct root_spec *spec, const char *text, char *why, si
 
 	memset(spec, 0, sizeof(*spec));
 	if (!*text) {
-		seterr(why, wl, "empty (" ROOT_FORMS ")");
+		cmdline_seterr(why, wl, "empty (" ROOT_FORMS ")");
 		return -EINVAL;
 	}
 	while (strncmp(text, rp->prefix, strlen(rp->prefix)))
@@ -461,9 +505,9 @@ int root_spec_parse(struct root_spec *spec, const char *text, char *err, size_t 
 	char why[WHY_MAX], word[QUOTE_MAX];
 	int ret;
 
-	ret = root_spec_why(spec, text, why, sizeof(why));
+	ret = cmdline_root_spec(spec, text, why, sizeof(why));
 	if (ret)
-		seterr(err, errlen, "%s: %s", quote(word, text, NULL), why);
+		cmdline_seterr(err, errlen, "%s: %s", quote(word, text, NULL), why);
 	return ret;
 }
 
@@ -474,11 +518,11 @@ int root_spec_parse(struct root_spec *spec, const char *text, char *err, size_t 
  */
 static int opt_root(struct boot_args *a, const char *val, char *why, size_t wl)
 {
-	if (copy_str(a->root_raw, sizeof(a->root_raw), val)) {
-		seterr(why, wl, "longer than %d bytes", ROOT_VALUE_MAX - 1);
+	if (cmdline_copy(a->root_raw, sizeof(a->root_raw), val)) {
+		cmdline_seterr(why, wl, "longer than %d bytes", ROOT_VALUE_MAX - 1);
 		return -E2BIG;
 	}
-	return root_spec_why(&a->root, val, why, wl);
+	return cmdline_root_spec(&a->root, val, why, wl);
 }
 
 static int opt_rootfstype(struct boot_args *a, const char *val, char *why, size_t wl)
@@ -491,16 +535,16 @@ static int opt_rootfstype(struct boot_args *a, const char *val, char *why, size_
 			continue;
 		if (!((*p >= 'a' && *p <= 'z') || is_digit(*p) ||
 		      *p == '_' || *p == '.' || *p == '-')) {
-			seterr(why, wl, "want filesystem names [a-z0-9_.-] separated by commas");
+			cmdline_seterr(why, wl, "want filesystem names [a-z0-9_.-] separated by commas");
 			return -EINVAL;
 		}
 	}
 	if (prev == ',') {	/* empty, or a trailing comma */
-		seterr(why, wl, "want filesystem names [a-z0-9_.-] separated by commas");
+		cmdline_seterr(why, wl, "want filesystem names [a-z0-9_.-] separated by commas");
 		return -EINVAL;
 	}
-	if (copy_str(a->rootfstype, sizeof(a->rootfstype), val)) {
-		seterr(why, wl, "longer than %d bytes", FSTYPE_MAX - 1);
+	if (cmdline_copy(a->rootfstype, sizeof(a->rootfstype), val)) {
+		cmdline_seterr(why, wl, "longer than %d bytes", FSTYPE_MAX - 1);
 		return -E2BIG;
 	}
 	return 0;
@@ -508,8 +552,8 @@ static int opt_rootfstype(struct boot_args *a, const char *val, char *why, size_
 
 static int opt_rootflags(struct boot_args *a, const char *val, char *why, size_t wl)
 {
-	if (copy_str(a->rootflags, sizeof(a->rootflags), val)) {
-		seterr(why, wl, "longer than %d bytes", ROOTFLAGS_MAX - 1);
+	if (cmdline_copy(a->rootflags, sizeof(a->rootflags), val)) {
+		cmdline_seterr(why, wl, "longer than %d bytes", ROOTFLAGS_MAX - 1);
 		return -E2BIG;
 	}
 	return 0;
@@ -520,8 +564,8 @@ static int set_seconds(int *dst, const char *val, unsigned long min,
 {
 	unsigned long v;
 
-	if (parse_ulong(val, SECONDS_MAX, &v) || v < min) {
-		seterr(why, wl, "want whole seconds from %lu to %lu", min, SECONDS_MAX);
+	if (cmdline_ulong(val, SECONDS_MAX, &v) || v < min) {
+		cmdline_seterr(why, wl, "want whole seconds from %lu to %lu", min, SECONDS_MAX);
 		return -EINVAL;
 	}
 	*dst = (int)v;
@@ -547,17 +591,17 @@ static int opt_init(struct boot_args *a, const char *val, char *why, size_t wl)
 	const char *p;
 
 	if (val[0] != '/' || !val[1]) {
-		seterr(why, wl, "not an absolute path to a program");
+		cmdline_seterr(why, wl, "not an absolute path to a program");
 		return -EINVAL;
 	}
 	for (p = val; *p; p++) {
 		if (is_ctl(*p)) {
-			seterr(why, wl, "control character in path");
+			cmdline_seterr(why, wl, "control character in path");
 			return -EINVAL;
 		}
 	}
-	if (copy_str(a->init, sizeof(a->init), val)) {
-		seterr(why, wl, "longer than %d bytes", INIT_PATH_MAX - 1);
+	if (cmdline_copy(a->init, sizeof(a->init), val)) {
+		cmdline_seterr(why, wl, "longer than %d bytes", INIT_PATH_MAX - 1);
 		return -E2BIG;
 	}
 	return 0;
@@ -585,91 +629,64 @@ static int opt_rd_break(struct boot_args *a, const char *val, char *why, size_t 
 			return 0;
 		}
 	}
-	seterr(why, wl, "unknown breakpoint (want pre-mount or pre-pivot)");
+	cmdline_seterr(why, wl, "unknown breakpoint (want pre-mount or pre-pivot)");
 	return -EINVAL;
 }
 
-static int opt_rd_shell(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	if (!val || !strcmp(val, "1")) {
-		a->rd_shell = 1;
-	} else if (!strcmp(val, "0")) {
-		a->rd_shell = 0;
-	} else {
-		seterr(why, wl, "want 0 or 1");
-		return -EINVAL;
-	}
-	return 0;
-}
-
-/* ---- storage: rd.luks.*, rd.lvm.*, rd.md.*, raid=, resume= ------------ */
-
-static int set_switch(int *dst, const char *val, char *why, size_t wl)
+/**
+ * cmdline_switch() - a 0/1 switch; a bare word means 1
+ * @dst:	receives the value
+ * @val:	"0", "1" or NULL
+ * @why:	says what is wrong, on failure
+ * @wl:		size of @why
+ *
+ * Return: 0 or -EINVAL.
+ */
+int cmdline_switch(int *dst, const char *val, char *why, size_t wl)
 {
 	if (!val || !strcmp(val, "1")) {
 		*dst = 1;
 	} else if (!strcmp(val, "0")) {
 		*dst = 0;
 	} else {
-		seterr(why, wl, "want 0 or 1");
+		cmdline_seterr(why, wl, "want 0 or 1");
 		return -EINVAL;
 	}
 	return 0;
 }
 
-static int opt_rd_luks(struct boot_args *a, const char *val, char *why, size_t wl)
+static int opt_rd_shell(struct boot_args *a, const char *val, char *why, size_t wl)
 {
-	return set_switch(&a->storage.luks, val, why, wl);
+	return cmdline_switch(&a->rd_shell, val, why, wl);
 }
 
-static int opt_rd_lvm(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	return set_switch(&a->storage.lvm, val, why, wl);
-}
+/* ---- checkers the storage options share (cmdline_opt.h) ---------------- */
 
-static int opt_rd_md(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	return set_switch(&a->storage.md, val, why, wl);
-}
-
-/* Room for one more entry in a list of STORAGE_LIST_MAX. */
-static int list_room(int count, char *why, size_t wl)
+/**
+ * cmdline_list_room() - is there room for one more entry in a list?
+ * @count:	entries in it, of STORAGE_LIST_MAX
+ * @why:	says what is wrong, on failure
+ * @wl:		size of @why
+ *
+ * Return: 0 or -E2BIG.
+ */
+int cmdline_list_room(int count, char *why, size_t wl)
 {
 	if (count < STORAGE_LIST_MAX)
 		return 0;
-	seterr(why, wl, "given more than %d times", STORAGE_LIST_MAX);
+	cmdline_seterr(why, wl, "given more than %d times", STORAGE_LIST_MAX);
 	return -E2BIG;
 }
 
-/* A LUKS UUID, with or without dracut's "luks-" in front. */
-static int luks_uuid(char *dst, const char *val, char *why, size_t wl)
-{
-	struct root_spec spec;
-
-	if (!strncmp(val, "luks-", 5))
-		val += 5;
-	if (set_uuid(&spec, val, strlen(val), uuid_forms, 1)) {
-		seterr(why, wl, "not a LUKS UUID (want 8-4-4-4-12 hex digits)");
-		return -EINVAL;
-	}
-	memcpy(dst, spec.value, STORAGE_UUID_MAX);
-	return 0;
-}
-
-static int opt_luks_uuid(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	struct storage_args *s = &a->storage;
-	int ret = list_room(s->luks_uuids, why, wl);
-
-	if (!ret)
-		ret = luks_uuid(s->luks_uuid[s->luks_uuids], val, why, wl);
-	if (!ret)
-		s->luks_uuids++;
-	return ret;
-}
-
-/* Mapping, VG and LV names: what LVM and device-mapper accept. */
-static int dm_name_ok(const char *s, int slash)
+/**
+ * cmdline_dm_name_ok() - is @s a mapping, VG or LV name LVM and
+ * device-mapper accept?
+ * @s:		the name
+ * @slash:	a '/' is allowed (VG/LV)
+ *
+ * Return: 1 if it is, else 0.
+ */
+int cmdline_dm_name_ok(const char *s, int slash)
 {
 	const char *p;
 
@@ -681,209 +698,6 @@ static int dm_name_ok(const char *s, int slash)
 			return 0;
 	return 1;
 }
-
-static int opt_luks_name(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	struct storage_args *s = &a->storage;
-	const char *eq = strchr(val, '=');
-	char uuid[ROOT_VALUE_MAX];
-	int ret = list_room(s->luks_names, why, wl);
-
-	if (ret)
-		return ret;
-	if (!eq || (size_t)(eq - val) >= sizeof(uuid) || !dm_name_ok(eq + 1, 0) ||
-	    strlen(eq + 1) >= STORAGE_NAME_MAX) {
-		seterr(why, wl, "want UUID=NAME, NAME of [A-Za-z0-9+_.-]");
-		return -EINVAL;
-	}
-	memcpy(uuid, val, eq - val);
-	uuid[eq - val] = '\0';
-	ret = luks_uuid(s->luks_name_uuid[s->luks_names], uuid, why, wl);
-	if (ret)
-		return ret;
-	strcpy(s->luks_name[s->luks_names++], eq + 1);
-	return 0;
-}
-
-static int opt_luks_key(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	if (val[0] != '/' || strchr(val, ':')) {
-		seterr(why, wl, "want the absolute path of a key file in the image (no :DEVICE)");
-		return -EINVAL;
-	}
-	if (copy_str(a->storage.luks_key, LUKS_KEY_MAX, val)) {
-		seterr(why, wl, "longer than %d bytes", LUKS_KEY_MAX - 1);
-		return -E2BIG;
-	}
-	return 0;
-}
-
-static const struct {
-	const char *name;
-	int bit;
-} luks_opts[] = {
-	{ .name = "discard",			.bit = LUKS_OPT_DISCARD },
-	{ .name = "allow-discards",		.bit = LUKS_OPT_DISCARD },
-	{ .name = "readonly",			.bit = LUKS_OPT_READONLY },
-	{ .name = "read-only",			.bit = LUKS_OPT_READONLY },
-	{ .name = "no-read-workqueue",		.bit = LUKS_OPT_NO_READ_WORKQUEUE },
-	{ .name = "no-write-workqueue",		.bit = LUKS_OPT_NO_WRITE_WORKQUEUE },
-	{ .name = "same-cpu-crypt",		.bit = LUKS_OPT_SAME_CPU_CRYPT },
-	{ .name = "submit-from-crypt-cpus",	.bit = LUKS_OPT_SUBMIT_FROM_CRYPT_CPUS },
-};
-
-/* One word of rd.luks.options=: a known name or tries=N. */
-static int luks_option(struct storage_args *s, const char *w, size_t len)
-{
-	char num[8];
-	unsigned long n;
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(luks_opts); i++) {
-		if (strlen(luks_opts[i].name) == len && !strncmp(w, luks_opts[i].name, len)) {
-			s->luks_options |= luks_opts[i].bit;
-			return 0;
-		}
-	}
-	if (len > 6 && len - 6 < sizeof(num) && !strncmp(w, "tries=", 6)) {
-		memcpy(num, w + 6, len - 6);
-		num[len - 6] = '\0';
-		if (!parse_ulong(num, 10, &n) && n) {
-			s->luks_tries = (int)n;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
-
-static int opt_luks_options(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	const char *p = val, *comma;
-
-	a->storage.luks_options = 0;
-	a->storage.luks_tries = -1;
-	for (;;) {
-		comma = strchr(p, ',');
-		if (luks_option(&a->storage, p, comma ? (size_t)(comma - p) : strlen(p))) {
-			seterr(why, wl, "want a comma list of discard, readonly, no-read-workqueue, no-write-workqueue, same-cpu-crypt, submit-from-crypt-cpus, tries=N (1-10)");
-			return -EINVAL;
-		}
-		if (!comma)
-			return 0;
-		p = comma + 1;
-	}
-}
-
-static int opt_lvm_vg(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	struct storage_args *s = &a->storage;
-	int ret = list_room(s->lvm_vgs, why, wl);
-
-	if (ret)
-		return ret;
-	if (!dm_name_ok(val, 0) || strlen(val) >= STORAGE_NAME_MAX) {
-		seterr(why, wl, "not a volume group name ([A-Za-z0-9+_.-])");
-		return -EINVAL;
-	}
-	strcpy(s->lvm_vg[s->lvm_vgs++], val);
-	return 0;
-}
-
-static int opt_lvm_lv(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	struct storage_args *s = &a->storage;
-	const char *slash = strchr(val, '/');
-	int ret = list_room(s->lvm_lvs, why, wl);
-
-	if (ret)
-		return ret;
-	if (!dm_name_ok(val, 1) || !slash || slash == val || !slash[1] ||
-	    strchr(slash + 1, '/') || strlen(val) >= STORAGE_NAME_MAX) {
-		seterr(why, wl, "want VG/LV");
-		return -EINVAL;
-	}
-	strcpy(s->lvm_lv[s->lvm_lvs++], val);
-	return 0;
-}
-
-/* mdadm's xxxxxxxx:xxxxxxxx:xxxxxxxx:xxxxxxxx or 8-4-4-4-12: 32 hex digits. */
-static int opt_md_uuid(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	static const unsigned char md_form[] = { 8, 8, 8, 8, 0 };
-	struct storage_args *s = &a->storage;
-	char hex[33], colons[40];
-	size_t i, n = 0, len = strlen(val);
-	int ret = list_room(s->md_uuids, why, wl);
-
-	if (ret)
-		return ret;
-	/* the dash form goes through set_uuid(); the colon form is checked here */
-	for (i = 0; i < len && i < sizeof(colons) - 1; i++)
-		colons[i] = val[i] == ':' ? '-' : val[i];
-	colons[i] = '\0';
-	if (len >= sizeof(colons) ||
-	    (!hex_groups(colons, len, md_form) && !hex_groups(val, len, uuid_forms[0]))) {
-		seterr(why, wl, "not an md UUID (want mdadm's 8:8:8:8 or 8-4-4-4-12 hex digits)");
-		return -EINVAL;
-	}
-	for (i = 0; i < len; i++)
-		if (hex_val(val[i]) >= 0)
-			hex[n++] = "0123456789abcdef"[hex_val(val[i])];
-	hex[n] = '\0';
-	memcpy(s->md_uuid[s->md_uuids++], hex, n + 1);
-	return 0;
-}
-
-/* raid=noautodetect[,partitionable]: the kernel's own md_setup words. */
-static int opt_raid(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	const char *p = val, *comma;
-	size_t len;
-
-	for (;;) {
-		comma = strchr(p, ',');
-		len = comma ? (size_t)(comma - p) : strlen(p);
-		if (len == 12 && !strncmp(p, "noautodetect", 12)) {
-			a->storage.md_autodetect = 0;
-		} else if (!(len == 13 && !strncmp(p, "partitionable", 13)) &&
-			   !(len == 4 && !strncmp(p, "part", 4))) {
-			seterr(why, wl, "want noautodetect or partitionable");
-			return -EINVAL;
-		}
-		if (!comma)
-			return 0;
-		p = comma + 1;
-	}
-}
-
-static int opt_resume(struct boot_args *a, const char *val, char *why, size_t wl)
-{
-	if (copy_str(a->storage.resume_raw, sizeof(a->storage.resume_raw), val)) {
-		seterr(why, wl, "longer than %d bytes", ROOT_VALUE_MAX - 1);
-		return -E2BIG;
-	}
-	return root_spec_why(&a->storage.resume, val, why, wl);
-}
-
-enum opt_arg {
-	ARG_NONE,		/* bare word only: "ro", sets @flag to @value */
-	ARG_REQUIRED,		/* word=value only: "root=..." */
-	ARG_OPTIONAL,		/* either: "rootwait", "rootwait=30" */
-};
-
-/*
- * One of kinit's own options: @set parses a value; a bare flag instead
- * stores @value in the int at offset @flag of struct boot_args.
- */
-struct cmdline_opt {
-	const char *name;
-	enum opt_arg arg;
-	int (*set)(struct boot_args *a, const char *val, char *why, size_t wl);
-	size_t flag;
-	int value;
-};
-
-#define FLAG(f, v)	.flag = offsetof(struct boot_args, f), .value = (v)
 
 static const struct cmdline_opt cmdline_opts[] = {
 	{ .name = "root",	.arg = ARG_REQUIRED,	.set = opt_root },
@@ -897,40 +711,79 @@ static const struct cmdline_opt cmdline_opts[] = {
 	{ .name = "quiet",	.arg = ARG_NONE,	FLAG(quiet, 1) },
 	{ .name = "rd.break",	.arg = ARG_OPTIONAL,	.set = opt_rd_break },
 	{ .name = "rd.shell",	.arg = ARG_OPTIONAL,	.set = opt_rd_shell },
-	{ .name = "rd.luks",	.arg = ARG_REQUIRED,	.set = opt_rd_luks },
-	{ .name = "rd.luks.uuid", .arg = ARG_REQUIRED,	.set = opt_luks_uuid },
-	{ .name = "rd.luks.name", .arg = ARG_REQUIRED,	.set = opt_luks_name },
-	{ .name = "rd.luks.key", .arg = ARG_REQUIRED,	.set = opt_luks_key },
-	{ .name = "rd.luks.options", .arg = ARG_REQUIRED, .set = opt_luks_options },
-	{ .name = "rd.lvm",	.arg = ARG_REQUIRED,	.set = opt_rd_lvm },
-	{ .name = "rd.lvm.vg",	.arg = ARG_REQUIRED,	.set = opt_lvm_vg },
-	{ .name = "rd.lvm.lv",	.arg = ARG_REQUIRED,	.set = opt_lvm_lv },
-	{ .name = "rd.md",	.arg = ARG_REQUIRED,	.set = opt_rd_md },
-	{ .name = "rd.md.uuid",	.arg = ARG_REQUIRED,	.set = opt_md_uuid },
-	{ .name = "raid",	.arg = ARG_REQUIRED,	.set = opt_raid },
-	{ .name = "resume",	.arg = ARG_REQUIRED,	.set = opt_resume },
-	{ .name = "noresume",	.arg = ARG_NONE,	FLAG(storage.noresume, 1) },
 };
+
+/*
+ * The storage features, whose options are parsed by their own files when
+ * the feature is built.  Without the feature, an option in its namespace
+ * (@prefix, or @prefix and a dot) is noted for cmdline_absent() and not
+ * parsed.  raid= and noresume are the kernel's own options too: without
+ * the feature they are simply not kinit's.
+ */
+static const struct {
+	const struct cmdline_feature *feature;
+	const char *prefix;
+	const char *what;
+	const char *option;
+	const char *then;
+} features[STORAGE_FEATURES] = {
+	{ &cmdline_luks, "rd.luks", "LUKS", "CONFIG_KINIT_CRYPT", "ignored" },
+	{ &cmdline_lvm, "rd.lvm", "LVM", "CONFIG_KINIT_LVM", "ignored" },
+	{ &cmdline_md, "rd.md", "md RAID", "CONFIG_KINIT_MD", "ignored" },
+	{ &cmdline_resume, "resume", "resume", "CONFIG_KINIT_RESUME",
+	  "left to the kernel" },
+};
+
+static const struct cmdline_opt *opt_find(const struct cmdline_opt *opts,
+					  size_t n, const char *param)
+{
+	for (; n; n--, opts++)
+		if (!strcmp(param, opts->name))
+			return opts;
+	return NULL;
+}
+
+/*
+ * kinit's option @param, or NULL; an option of a storage feature this
+ * kinit lacks is noted in @a, the first one given for each feature.
+ */
+static const struct cmdline_opt *find_opt(struct boot_args *a, const char *param,
+					  const char *val)
+{
+	const struct cmdline_opt *o = opt_find(cmdline_opts, ARRAY_SIZE(cmdline_opts), param);
+	size_t i, len;
+
+	for (i = 0; i < ARRAY_SIZE(features) && !o; i++) {
+		const struct cmdline_feature *f = features[i].feature;
+
+		if (f) {
+			o = opt_find(f->opts, f->count, param);
+			continue;
+		}
+		len = strlen(features[i].prefix);
+		if (!strncmp(param, features[i].prefix, len) &&
+		    (!param[len] || param[len] == '.') && !a->absent[i][0])
+			snprintf(a->absent[i], sizeof(a->absent[i]), "%s%s",
+				 param, val ? "=" : "");
+	}
+	return o;
+}
 
 static int dispatch(struct boot_args *a, const char *param, const char *val,
 		    char *err, size_t errlen)
 {
-	const struct cmdline_opt *o = NULL;
+	const struct cmdline_opt *o = find_opt(a, param, val);
 	char why[WHY_MAX], word[QUOTE_MAX];
-	size_t i;
 	int ret;
 
-	for (i = 0; i < ARRAY_SIZE(cmdline_opts) && !o; i++)
-		if (!strcmp(param, cmdline_opts[i].name))
-			o = &cmdline_opts[i];
 	if (!o)
 		return 0;	/* the kernel's or init's */
 	if (o->arg == ARG_NONE && val) {
-		seterr(err, errlen, "%s: %s takes no value", quote(word, param, val), param);
+		cmdline_seterr(err, errlen, "%s: %s takes no value", quote(word, param, val), param);
 		return -EINVAL;
 	}
 	if (o->arg == ARG_REQUIRED && !val) {
-		seterr(err, errlen, "%s: needs a value (%s=...)", param, param);
+		cmdline_seterr(err, errlen, "%s: needs a value (%s=...)", param, param);
 		return -EINVAL;
 	}
 	if (!o->set) {
@@ -939,7 +792,7 @@ static int dispatch(struct boot_args *a, const char *param, const char *val,
 	}
 	ret = o->set(a, val, why, sizeof(why));
 	if (ret)
-		seterr(err, errlen, "%s: %s", quote(word, param, val), why);
+		cmdline_seterr(err, errlen, "%s: %s", quote(word, param, val), why);
 	return ret;
 }
 
@@ -958,12 +811,12 @@ static int add_init_args(struct boot_args *a, char *p, char *err, size_t errlen)
 		plen = strlen(param);
 		vlen = val ? strlen(val) + 1 : 0;
 		if (a->init_argc == INIT_ARGS_MAX) {
-			seterr(err, errlen, "%s: more than %d arguments for init after --",
+			cmdline_seterr(err, errlen, "%s: more than %d arguments for init after --",
 			       quote(word, param, val), INIT_ARGS_MAX);
 			return -E2BIG;
 		}
 		if (plen + vlen + 1 > sizeof(a->argbuf) - used) {
-			seterr(err, errlen, "%s: arguments for init after -- exceed %d bytes",
+			cmdline_seterr(err, errlen, "%s: arguments for init after -- exceed %d bytes",
 			       quote(word, param, val), INIT_ARGBUF_MAX);
 			return -E2BIG;
 		}
@@ -996,53 +849,22 @@ static void boot_args_init(struct boot_args *a)
 	a->storage.md_autodetect = -1;
 }
 
-#define MERGE_LIST(f, n) do {						\
-	int i_;								\
-	for (i_ = 0; i_ < over->n && base->n < STORAGE_LIST_MAX; i_++)	\
-		memcpy(base->f[base->n++], over->f[i_], sizeof(base->f[0])); \
-} while (0)
-
 /**
  * storage_args_merge() - lay the options set in @over over @base
  * @base:	the image's defaults, updated
  * @over:	the kernel command line's options
  *
  * Switches and resume= given in @over replace @base's; lists are
- * appended (beyond STORAGE_LIST_MAX entries, dropped).
+ * appended (beyond STORAGE_LIST_MAX entries, dropped).  Only the
+ * features built have options to merge.
  */
 void storage_args_merge(struct storage_args *base, const struct storage_args *over)
 {
-	int i;
+	size_t i;
 
-	if (over->luks >= 0)
-		base->luks = over->luks;
-	if (over->luks_options >= 0)
-		base->luks_options = over->luks_options;
-	if (over->luks_tries >= 0)
-		base->luks_tries = over->luks_tries;
-	if (over->lvm >= 0)
-		base->lvm = over->lvm;
-	if (over->md >= 0)
-		base->md = over->md;
-	if (over->md_autodetect >= 0)
-		base->md_autodetect = over->md_autodetect;
-	if (over->luks_key[0])
-		memcpy(base->luks_key, over->luks_key, sizeof(base->luks_key));
-	if (over->resume.kind != ROOT_NONE) {
-		base->resume = over->resume;
-		memcpy(base->resume_raw, over->resume_raw, sizeof(base->resume_raw));
-	}
-	base->noresume |= over->noresume;
-	MERGE_LIST(luks_uuid, luks_uuids);
-	MERGE_LIST(lvm_vg, lvm_vgs);
-	MERGE_LIST(lvm_lv, lvm_lvs);
-	MERGE_LIST(md_uuid, md_uuids);
-	for (i = 0; i < over->luks_names && base->luks_names < STORAGE_LIST_MAX; i++) {
-		memcpy(base->luks_name_uuid[base->luks_names], over->luks_name_uuid[i],
-		       STORAGE_UUID_MAX);
-		memcpy(base->luks_name[base->luks_names++], over->luks_name[i],
-		       STORAGE_NAME_MAX);
-	}
+	for (i = 0; i < ARRAY_SIZE(features); i++)
+		if (features[i].feature)
+			features[i].feature->merge(base, over);
 }
 
 /**
@@ -1079,6 +901,9 @@ void boot_args_merge(struct boot_args *base, const struct boot_args *over)
 		base->rd_break = over->rd_break;
 	base->quiet |= over->quiet;
 	storage_args_merge(&base->storage, &over->storage);
+	for (i = 0; i < STORAGE_FEATURES; i++)
+		if (!base->absent[i][0])
+			memcpy(base->absent[i], over->absent[i], sizeof(base->absent[i]));
 	if (over->init_argc > 0) {
 		memcpy(base->argbuf, over->argbuf, sizeof(base->argbuf));
 		base->init_argc = over->init_argc;
@@ -1112,10 +937,10 @@ int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t er
 	int ret = 0;
 
 	boot_args_init(args);
-	seterr(err, errlen, "%s", "");
+	cmdline_seterr(err, errlen, "%s", "");
 	len = strnlen(line, sizeof(buf));
 	if (len > CMDLINE_MAX) {
-		seterr(err, errlen, "command line longer than %d bytes", CMDLINE_MAX);
+		cmdline_seterr(err, errlen, "command line longer than %d bytes", CMDLINE_MAX);
 		return -E2BIG;
 	}
 	memcpy(buf, line, len + 1);
@@ -1132,4 +957,31 @@ int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t er
 	if (ret)
 		boot_args_init(args);
 	return ret;
+}
+
+/**
+ * cmdline_absent() - say which option asked for a storage feature this
+ * kinit lacks
+ * @args:	the parsed (and merged) command line
+ * @i:		which feature, from 0
+ * @msg:	receives the message
+ * @len:	size of @msg
+ *
+ * Such an option is not an error: the command line may be older than the
+ * kernel's configuration.  But it does nothing, and the user should know.
+ *
+ * Return: @msg, e.g. "rd.luks.uuid=: this kernel's kinit has no LUKS
+ * support (CONFIG_KINIT_CRYPT): ignored", or "" when feature @i was not
+ * asked for; NULL when @i is past the last feature.
+ */
+const char *cmdline_absent(const struct boot_args *args, size_t i, char *msg, size_t len)
+{
+	if (i >= ARRAY_SIZE(features))
+		return NULL;
+	msg[0] = '\0';
+	if (args->absent[i][0])
+		snprintf(msg, len, "%s: this kernel's kinit has no %s support (%s): %s",
+			 args->absent[i], features[i].what, features[i].option,
+			 features[i].then);
+	return msg;
 }

@@ -44,6 +44,8 @@ struct root_spec {
 };
 
 #define STORAGE_LIST_MAX	8	/* rd.luks.uuid=, rd.lvm.vg=, ... each */
+#define STORAGE_FEATURES	4	/* LUKS, LVM, md, resume: optional files */
+#define ABSENT_OPT_MAX		32
 #define STORAGE_UUID_MAX	40
 #define STORAGE_NAME_MAX	128	/* a VG, VG/LV or dm name */
 #define LUKS_KEY_MAX		256
@@ -123,6 +125,8 @@ struct boot_args {
 	enum rd_break rd_break;
 	int rd_shell;			/* rd.shell: shell on failure; -1 absent */
 	struct storage_args storage;	/* rd.luks.*, rd.lvm.*, rd.md.*, resume= */
+	/* per storage feature this kinit lacks, the first option given for it */
+	char absent[STORAGE_FEATURES][ABSENT_OPT_MAX];
 };
 
 /**
@@ -134,11 +138,27 @@ struct boot_args {
  *
  * Unknown words are ignored (they belong to the kernel or to init);
  * for kinit's own options the last occurrence wins, as with __setup().
- * Quotes are handled as the kernel's next_arg() does.
+ * Quotes are handled as the kernel's next_arg() does.  The options of
+ * a storage feature this kinit is built without are not parsed but noted
+ * for cmdline_absent().
  *
  * Return: 0, or -EINVAL for a malformed option, -E2BIG for overlong input.
  */
 int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t errlen);
+
+/**
+ * cmdline_absent() - say which option asked for a storage feature this
+ * kinit lacks
+ * @args:	the parsed (and merged) command line
+ * @i:		which feature, from 0
+ * @msg:	receives the message
+ * @len:	size of @msg
+ *
+ * Return: @msg, e.g. "rd.luks.uuid=: this kernel's kinit has no LUKS
+ * support (CONFIG_KINIT_CRYPT): ignored", or "" when feature @i was not
+ * asked for; NULL when @i is past the last feature.
+ */
+const char *cmdline_absent(const struct boot_args *args, size_t i, char *msg, size_t len);
 
 /**
  * root_spec_parse() - parse a device reference as written after root=

@@ -87,7 +87,9 @@ int read_cmdline(struct kinit *k)
 {
 	static char line[CMDLINE_MAX + 1];	/* only PID 1's one call uses it */
 	struct boot_args proc;
+	const char *absent;
 	char err[256];
+	size_t i;
 	int ret;
 
 	memset(&k->args, 0, sizeof(k->args));
@@ -105,6 +107,9 @@ int read_cmdline(struct kinit *k)
 	if (cmdline_parse(&proc, line, err, sizeof(err)))
 		return kinit_what(k, -EINVAL, "kernel command line: %s", err);
 	boot_args_merge(&k->args, &proc);
+	for (i = 0; (absent = cmdline_absent(&k->args, i, err, sizeof(err))); i++)
+		if (absent[0])
+			error(k, "%s", absent);
 
 	if (k->args.root.kind == ROOT_NONE && CONFIG_KINIT_ROOT[0]) {
 		if (root_spec_parse(&k->args.root, CONFIG_KINIT_ROOT, err, sizeof(err)))

@@ -3,7 +3,7 @@
  * cmdline_fuzz.c - libFuzzer target for kinit/cmdline.c: any bytes, as a
  * command line or as a root= value, parse or fail cleanly and consistently.
  */
-#include "cmdline.c"
+#include "../unit/cmdline_all.h"
 
 #include <stdint.h>
 

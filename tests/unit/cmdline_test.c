@@ -3,7 +3,7 @@
  * cmdline_test.c - host unit tests for kinit/cmdline.c: every option,
  * every root= form, quoting, "--" arguments and every rejection path.
  */
-#include "cmdline.c"
+#include "cmdline_all.h"
 
 #include <sys/sysmacros.h>
 

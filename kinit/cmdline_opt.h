@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cmdline_opt.h - what cmdline.c and the storage options' files
+ * (cmdline_luks.c, cmdline_lvm.c, cmdline_md.c, cmdline_resume.c) share:
+ * option tables and the value checkers.  A feature's options are parsed
+ * only where the feature is built (kinit.mk); cmdline.c says when one is
+ * given to a kinit without it.
+ */
+#ifndef KINIT_CMDLINE_OPT_H
+#define KINIT_CMDLINE_OPT_H
+
+#include <stddef.h>
+
+#include "cmdline.h"
+#include "compat.h"
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#endif
+
+enum opt_arg {
+	ARG_NONE,		/* bare word only: "ro", sets @flag to @value */
+	ARG_REQUIRED,		/* word=value only: "root=..." */
+	ARG_OPTIONAL,		/* either: "rootwait", "rootwait=30" */
+};
+
+/*
+ * One of kinit's own options: @set parses a value; a bare flag instead
+ * stores @value in the int at offset @flag of struct boot_args.  The
+ * handlers only store values; on error they say in @why what is wrong,
+ * and the caller quotes the word.  @val is NULL for a bare word.
+ */
+struct cmdline_opt {
+	const char *name;
+	enum opt_arg arg;
+	int (*set)(struct boot_args *a, const char *val, char *why, size_t wl);
+	size_t flag;
+	int value;
+};
+
+#define FLAG(f, v)	.flag = offsetof(struct boot_args, f), .value = (v)
+
+/**
+ * struct cmdline_feature - the options of one storage feature
+ * @opts:	its options
+ * @count:	how many
+ * @merge:	lay the values @over sets over @base's: switches replace,
+ *		lists are appended (beyond STORAGE_LIST_MAX entries, dropped)
+ */
+struct cmdline_feature {
+	const struct cmdline_opt *opts;
+	size_t count;
+	void (*merge)(struct storage_args *base, const struct storage_args *over);
+};
+
+/* Append @over's list @f (@n entries) to @base's, as far as there is room. */
+#define MERGE_LIST(base, over, f, n) do {					\
+	int i_;									\
+	for (i_ = 0; i_ < (over)->n && (base)->n < STORAGE_LIST_MAX; i_++)	\
+		memcpy((base)->f[(base)->n++], (over)->f[i_], sizeof((base)->f[0])); \
+} while (0)
+
+/*
+ * One per cmdline_*.c file.  Weak: cmdline.c names them all, and one
+ * whose file kinit.mk left out is NULL there.
+ */
+extern const struct cmdline_feature cmdline_luks __weak;
+extern const struct cmdline_feature cmdline_lvm __weak;
+extern const struct cmdline_feature cmdline_md __weak;
+extern const struct cmdline_feature cmdline_resume __weak;
+
+/* Filesystem UUIDs: 8-4-4-4-12, vfat's XXXX-XXXX, iso9660's date. */
+extern const unsigned char cmdline_uuid_forms[3][8];
+
+/* cmdline.c: the checkers, each linked only if an option built uses it */
+void cmdline_seterr(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int cmdline_copy(char *dst, size_t size, const char *src);
+int cmdline_ulong(const char *s, unsigned long max, unsigned long *out);
+int cmdline_hex_val(char c);
+int cmdline_hex_groups(const char *s, size_t len, const unsigned char *w);
+int cmdline_set_uuid(struct root_spec *spec, const char *s, size_t len,
+		     const unsigned char forms[][8], size_t n);
+int cmdline_root_spec(struct root_spec *spec, const char *text, char *why,
+		      size_t wl);
+int cmdline_switch(int *dst, const char *val, char *why, size_t wl);
+int cmdline_list_room(int count, char *why, size_t wl);
+int cmdline_dm_name_ok(const char *s, int slash);
+
+#endif /* KINIT_CMDLINE_OPT_H */

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cmdline_all.h - cmdline.c with every storage feature's options, whatever
+ * a kernel's configuration would build: the unit test and the fuzz target
+ * parse them all (cmdline_absent_test.c parses without any).
+ */
+#ifndef KINIT_TEST_CMDLINE_ALL_H
+#define KINIT_TEST_CMDLINE_ALL_H
+
+#include "cmdline.c"
+#include "cmdline_luks.c"
+#include "cmdline_lvm.c"
+#include "cmdline_md.c"
+#include "cmdline_resume.c"
+
+#endif /* KINIT_TEST_CMDLINE_ALL_H */
