@@ -9,47 +9,33 @@
 #include "kinit.h"
 
 /*
- * The errors system calls return to kinit (opening, reading, mounting,
- * probing, executing, loading modules, device-mapper and md ioctls),
- * worded as klibc words them (the kernel's <asm-generic/errno*.h>),
- * so that messages read as they did with strerror().
+ * The errors a boot step can end with (opening and reading devices,
+ * mounting, executing init, loading modules), worded as klibc words them
+ * (the kernel's <asm-generic/errno*.h>), so that messages read as they did
+ * with strerror().  Every text costs bytes in every kernel: the unlikely
+ * rest reads "error N".
  */
 static const char *const err_texts[] = {
 	[EPERM] = "Operation not permitted",
 	[ENOENT] = "No such file or directory",
-	[EINTR] = "Interrupted system call",
 	[EIO] = "I/O error",
 	[ENXIO] = "No such device or address",
 	[E2BIG] = "Argument list too long",
 	[ENOEXEC] = "Exec format error",
-	[EBADF] = "Bad file number",
-	[ECHILD] = "No child processes",
-	[EAGAIN] = "Try again",
 	[ENOMEM] = "Out of memory",
 	[EACCES] = "Permission denied",
-	[EFAULT] = "Bad address",
 	[ENOTBLK] = "Block device required",
 	[EBUSY] = "Device or resource busy",
 	[EEXIST] = "File exists",
-	[EXDEV] = "Cross-device link",
 	[ENODEV] = "No such device",
 	[ENOTDIR] = "Not a directory",
 	[EISDIR] = "Is a directory",
 	[EINVAL] = "Invalid argument",
-	[EMFILE] = "Too many open files",
-	[ETXTBSY] = "Text file busy",
 	[ENOSPC] = "No space left on device",
 	[EROFS] = "Read-only file system",
-	[EPIPE] = "Broken pipe",
 	[ENAMETOOLONG] = "File name too long",
-	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Too many symbolic links encountered",
-	[ENODATA] = "No data available",
 	[EBADMSG] = "Not a data message",
-	[EOVERFLOW] = "Value too large for defined data type",
-	[EOPNOTSUPP] = "Operation not supported on transport endpoint",
-	[EAFNOSUPPORT] = "Address family not supported by protocol",
-	[ETIMEDOUT] = "Connection timed out",
 	[EUCLEAN] = "Structure needs cleaning",
 	[ENOMEDIUM] = "No medium found",
 	[ENOKEY] = "Required key not available",

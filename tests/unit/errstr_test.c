@@ -22,6 +22,7 @@ static const struct errstr_case cases[] = {
 	{ EKEYREJECTED,	"Key was rejected by service" },
 	{ 0,		"error 0" },
 	{ ERANGE,	"error 34" },
+	{ EINTR,	"error 4" },
 	{ 255,		"error 255" },
 	{ 256 + ENOENT,	"error 258" },
 	{ -ENOENT,	"error -2" },
