@@ -142,10 +142,38 @@ int blkdev_scan(struct blkdevs *set)
 	return 0;
 }
 
+/**
+ * struct dev_reader - a block device open for probing
+ * @fd:		the device
+ * @head_len:	bytes of @head held, 0 before the first read, -1 if it failed
+ * @head:	the device's first bytes, read once: every superblock kinit
+ *		knows but md's end-of-device ones lies there (btrfs's, at
+ *		64 KiB, is the farthest)
+ */
+struct dev_reader {
+	int fd;
+	ssize_t head_len;
+	uint8_t head[68 * 1024];
+};
+
 static int fd_read(void *ctx, uint64_t off, void *buf, size_t len)
 {
-	ssize_t n = pread(*(int *)ctx, buf, len, off);
+	struct dev_reader *r = ctx;
+	ssize_t n;
 
+	/*
+	 * The probers read a dozen small pieces of the first 68 KiB: one
+	 * read brings them all (each system call costs under emulation).
+	 */
+	if (!r->head_len) {
+		n = pread(r->fd, r->head, sizeof(r->head), 0);
+		r->head_len = n > 0 ? n : -1;
+	}
+	if (r->head_len > 0 && off + len <= (uint64_t)r->head_len) {
+		memcpy(buf, r->head + off, len);
+		return 0;
+	}
+	n = pread(r->fd, buf, len, off);
 	if (n < 0)
 		return -errno;
 	return (size_t)n == len ? 0 : -EIO;
@@ -154,12 +182,13 @@ static int fd_read(void *ctx, uint64_t off, void *buf, size_t len)
 /**
  * blkdev_open_src() - open /dev/@name for probing
  * @src:	filled with a reader over the device
- * @fd:		receives the descriptor; the caller closes it
+ * @r:		receives the descriptor (the caller closes r->fd) and the
+ *		buffer reads go through
  * @name:	kernel device name
  *
  * Return: 0 or -errno (-ENOMEDIUM for an empty device, e.g. a CD drive).
  */
-int blkdev_open_src(struct probe_src *src, int *fd, const char *name)
+static int blkdev_open_src(struct probe_src *src, struct dev_reader *r, const char *name)
 {
 	char path[64], size[32];
 
@@ -169,11 +198,12 @@ int blkdev_open_src(struct probe_src *src, int *fd, const char *name)
 	src->size = strtoull(size, NULL, 10) * 512;
 	if (!src->size)
 		return -ENOMEDIUM;
-	*fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (*fd < 0)
+	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (r->fd < 0)
 		return -errno;
+	r->head_len = 0;
 	src->read = fd_read;
-	src->ctx = fd;
+	src->ctx = r;
 	return 0;
 }
 
@@ -181,10 +211,11 @@ int blkdev_open_src(struct probe_src *src, int *fd, const char *name)
 static void identify_partition(struct blkdev *d)
 {
 	static struct part_entry parts[PART_MAX];	/* PID 1 is single-threaded */
+	static struct dev_reader r;
 	struct probe_src src;
-	int fd, count = 0, i;
+	int count = 0, i;
 
-	if (blkdev_open_src(&src, &fd, d->disk))
+	if (blkdev_open_src(&src, &r, d->disk))
 		return;
 	if (!probe_partitions(&src, parts, &count)) {
 		for (i = 0; i < count; i++) {
@@ -194,7 +225,7 @@ static void identify_partition(struct blkdev *d)
 			memcpy(d->partlabel, parts[i].name, sizeof(d->partlabel));
 		}
 	}
-	close(fd);
+	close(r.fd);
 }
 
 /**
@@ -206,15 +237,16 @@ static void identify_partition(struct blkdev *d)
  */
 int blkdev_identify(struct blkdev *d, const struct blkdevs *set)
 {
+	static struct dev_reader r;	/* PID 1 is single-threaded */
 	struct probe_src src;
-	int fd, ret;
+	int ret;
 
 	if (d->probed)
 		return d->probed < 0 ? d->probed : 0;
-	ret = blkdev_open_src(&src, &fd, d->name);
+	ret = blkdev_open_src(&src, &r, d->name);
 	if (!ret) {
 		ret = probe_device(&src, &d->id);
-		close(fd);
+		close(r.fd);
 		if (ret == -ENOENT)
 			ret = 0;
 	}

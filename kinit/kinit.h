@@ -170,7 +170,6 @@ int blkdev_identify(struct blkdev *d, const struct blkdevs *set);
 int blkdev_link(const struct blkdev *d);
 int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
 		   const struct blkdevs *set);
-int blkdev_open_src(struct probe_src *src, int *fd, const char *name);
 
 /* mounts.c */
 int mount_root(struct kinit *k);
