@@ -699,6 +699,8 @@ int cmdline_dm_name_ok(const char *s, int slash)
 	return 1;
 }
 
+_Static_assert(sizeof(struct boot_args) <= 0xffff, "cmdline_opt.flag has 16 bits");
+
 static const struct cmdline_opt cmdline_opts[] = {
 	{ .name = "root",	.arg = ARG_REQUIRED,	.set = opt_root },
 	{ .name = "rootfstype",	.arg = ARG_REQUIRED,	.set = opt_rootfstype },
@@ -799,6 +801,7 @@ static int dispatch(struct boot_args *a, const char *param, const char *val,
 /*
  * Everything after "--" is init's, word by word as the kernel's
  * set_init_arg() passes it: "param" or "param=value", quotes removed.
+ * They replace those an earlier line gave.
  */
 static int add_init_args(struct boot_args *a, char *p, char *err, size_t errlen)
 {
@@ -806,6 +809,8 @@ static int add_init_args(struct boot_args *a, char *p, char *err, size_t errlen)
 	char *param, *val, *dst;
 	char word[QUOTE_MAX];
 
+	if (*p)
+		a->init_argc = 0;
 	while (*p) {
 		p = next_arg(p, &param, &val);
 		plen = strlen(param);
@@ -834,7 +839,11 @@ static int add_init_args(struct boot_args *a, char *p, char *err, size_t errlen)
 	return 0;
 }
 
-static void boot_args_init(struct boot_args *a)
+/**
+ * boot_args_init() - the values before any option is given
+ * @a:	set to them
+ */
+void boot_args_init(struct boot_args *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->readonly = -1;
@@ -850,96 +859,34 @@ static void boot_args_init(struct boot_args *a)
 }
 
 /**
- * storage_args_merge() - lay the options set in @over over @base
- * @base:	the image's defaults, updated
- * @over:	the kernel command line's options
- *
- * Switches and resume= given in @over replace @base's; lists are
- * appended (beyond STORAGE_LIST_MAX entries, dropped).  Only the
- * features built have options to merge.
- */
-void storage_args_merge(struct storage_args *base, const struct storage_args *over)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(features); i++)
-		if (features[i].feature)
-			features[i].feature->merge(base, over);
-}
-
-/**
- * boot_args_merge() - lay the options set in @over over @base
- * @base:	the image's defaults (/etc/kinit/cmdline), updated
- * @over:	the kernel command line, which wins for every field it sets
- *
- * Arguments for init after "--" are copied into @base's own buffer, so
- * @base never points into @over.
- */
-void boot_args_merge(struct boot_args *base, const struct boot_args *over)
-{
-	int i;
-
-	if (over->root.kind != ROOT_NONE) {
-		base->root = over->root;
-		memcpy(base->root_raw, over->root_raw, sizeof(base->root_raw));
-	}
-	if (over->rootfstype[0])
-		memcpy(base->rootfstype, over->rootfstype, sizeof(base->rootfstype));
-	if (over->rootflags[0])
-		memcpy(base->rootflags, over->rootflags, sizeof(base->rootflags));
-	if (over->init[0])
-		memcpy(base->init, over->init, sizeof(base->init));
-	if (over->readonly >= 0)
-		base->readonly = over->readonly;
-	if (over->rootwait >= 0)
-		base->rootwait = over->rootwait;
-	if (over->rootdelay >= 0)
-		base->rootdelay = over->rootdelay;
-	if (over->rd_shell >= 0)
-		base->rd_shell = over->rd_shell;
-	if (over->rd_break != RD_BREAK_NONE)
-		base->rd_break = over->rd_break;
-	base->quiet |= over->quiet;
-	storage_args_merge(&base->storage, &over->storage);
-	for (i = 0; i < STORAGE_FEATURES; i++)
-		if (!base->absent[i][0])
-			memcpy(base->absent[i], over->absent[i], sizeof(base->absent[i]));
-	if (over->init_argc > 0) {
-		memcpy(base->argbuf, over->argbuf, sizeof(base->argbuf));
-		base->init_argc = over->init_argc;
-		for (i = 0; i <= over->init_argc; i++)
-			base->init_argv[i] = over->init_argv[i] ?
-				base->argbuf + (over->init_argv[i] - over->argbuf) : NULL;
-	}
-}
-
-/**
- * cmdline_parse() - parse a kernel command line into @args
- * @args:	output, fully initialised by this call (to the defaults on error)
+ * cmdline_parse_more() - parse a command line over the options in @args
+ * @args:	the options so far (of an earlier line), updated; back to the
+ *		defaults on error
  * @line:	NUL-terminated command line (e.g. /proc/cmdline contents)
  * @err:	on failure, a message quoting the offending word; "" on success
  * @errlen:	size of @err
  *
  * Unknown words are ignored (they belong to the kernel or to init);
  * for kinit's own options the last occurrence wins, as with __setup(),
- * but every occurrence must be well-formed.  Quotes are handled as the
- * kernel's next_arg() does.  Words after a standalone "--" become
- * @args->init_argv, which points into @args->argbuf: do not copy @args
- * by value.
+ * whichever line it is on, but every occurrence must be well-formed;
+ * lists (rd.luks.uuid=, ...) grow.  Quotes are handled as the kernel's
+ * next_arg() does.  Words after a standalone "--" become
+ * @args->init_argv, replacing an earlier line's; they point into
+ * @args->argbuf: do not copy @args by value.
  *
  * Return: 0, or -EINVAL for a malformed option, -E2BIG for overlong input.
  */
-int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t errlen)
+int cmdline_parse_more(struct boot_args *args, const char *line, char *err, size_t errlen)
 {
 	char buf[CMDLINE_MAX + 1];
 	char *p, *param, *val;
 	size_t len;
 	int ret = 0;
 
-	boot_args_init(args);
 	cmdline_seterr(err, errlen, "%s", "");
 	len = strnlen(line, sizeof(buf));
 	if (len > CMDLINE_MAX) {
+		boot_args_init(args);
 		cmdline_seterr(err, errlen, "command line longer than %d bytes", CMDLINE_MAX);
 		return -E2BIG;
 	}
@@ -960,9 +907,26 @@ int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t er
 }
 
 /**
+ * cmdline_parse() - parse a kernel command line into @args
+ * @args:	output, fully initialised by this call (to the defaults on error)
+ * @line:	NUL-terminated command line (e.g. /proc/cmdline contents)
+ * @err:	on failure, a message quoting the offending word; "" on success
+ * @errlen:	size of @err
+ *
+ * boot_args_init(), then cmdline_parse_more().
+ *
+ * Return: 0, or -EINVAL for a malformed option, -E2BIG for overlong input.
+ */
+int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t errlen)
+{
+	boot_args_init(args);
+	return cmdline_parse_more(args, line, err, errlen);
+}
+
+/**
  * cmdline_absent() - say which option asked for a storage feature this
  * kinit lacks
- * @args:	the parsed (and merged) command line
+ * @args:	the parsed command line (all of its lines)
  * @i:		which feature, from 0
  * @msg:	receives the message
  * @len:	size of @msg

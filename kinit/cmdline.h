@@ -130,6 +130,28 @@ struct boot_args {
 };
 
 /**
+ * boot_args_init() - the values before any option is given
+ * @args:	set to them: integers -1 ("not given"), strings empty
+ */
+void boot_args_init(struct boot_args *args);
+
+/**
+ * cmdline_parse_more() - parse a command line over the options in @args
+ * @args:	the options so far (of an earlier line), updated; back to the
+ *		defaults on error
+ * @line:	NUL-terminated command line
+ * @err:	on failure, a message naming the offending word
+ * @errlen:	size of @err
+ *
+ * The kernel's command line is parsed so after the image's defaults: its
+ * options win, as the last occurrence of an option does; lists grow; its
+ * words for init after "--" replace the image's.
+ *
+ * Return: 0, or -EINVAL for a malformed option, -E2BIG for overlong input.
+ */
+int cmdline_parse_more(struct boot_args *args, const char *line, char *err, size_t errlen);
+
+/**
  * cmdline_parse() - parse a kernel command line into @args
  * @args:	output, fully initialised by this call
  * @line:	NUL-terminated command line (e.g. /proc/cmdline contents)
@@ -149,7 +171,7 @@ int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t er
 /**
  * cmdline_absent() - say which option asked for a storage feature this
  * kinit lacks
- * @args:	the parsed (and merged) command line
+ * @args:	the parsed command line (all of its lines)
  * @i:		which feature, from 0
  * @msg:	receives the message
  * @len:	size of @msg
@@ -171,21 +193,5 @@ const char *cmdline_absent(const struct boot_args *args, size_t i, char *msg, si
  * trailing garbage, ...).
  */
 int root_spec_parse(struct root_spec *spec, const char *text, char *err, size_t errlen);
-
-/**
- * storage_args_merge() - lay the options set in @over over @base
- * @base:	the image's defaults, updated
- * @over:	the kernel command line's options
- *
- * Switches and resume= given in @over replace @base's; lists are appended.
- */
-void storage_args_merge(struct storage_args *base, const struct storage_args *over);
-
-/**
- * boot_args_merge() - lay the options set in @over over @base
- * @base:	the image's defaults (/etc/kinit/cmdline), updated
- * @over:	the kernel command line, which wins for every field it sets
- */
-void boot_args_merge(struct boot_args *base, const struct boot_args *over);
 
 #endif /* KINIT_CMDLINE_H */

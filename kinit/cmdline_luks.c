@@ -141,29 +141,7 @@ static const struct cmdline_opt luks_opts[] = {
 	{ .name = "rd.luks.options", .arg = ARG_REQUIRED, .set = opt_luks_options },
 };
 
-static void luks_merge(struct storage_args *base, const struct storage_args *over)
-{
-	int i;
-
-	if (over->luks >= 0)
-		base->luks = over->luks;
-	if (over->luks_options >= 0)
-		base->luks_options = over->luks_options;
-	if (over->luks_tries >= 0)
-		base->luks_tries = over->luks_tries;
-	if (over->luks_key[0])
-		memcpy(base->luks_key, over->luks_key, sizeof(base->luks_key));
-	MERGE_LIST(base, over, luks_uuid, luks_uuids);
-	for (i = 0; i < over->luks_names && base->luks_names < STORAGE_LIST_MAX; i++) {
-		memcpy(base->luks_name_uuid[base->luks_names], over->luks_name_uuid[i],
-		       STORAGE_UUID_MAX);
-		memcpy(base->luks_name[base->luks_names++], over->luks_name[i],
-		       STORAGE_NAME_MAX);
-	}
-}
-
 const struct cmdline_feature cmdline_luks = {
 	.opts = luks_opts,
 	.count = ARRAY_SIZE(luks_opts),
-	.merge = luks_merge,
 };

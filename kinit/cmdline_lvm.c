@@ -51,16 +51,7 @@ static const struct cmdline_opt lvm_opts[] = {
 	{ .name = "rd.lvm.lv",	.arg = ARG_REQUIRED,	.set = opt_lvm_lv },
 };
 
-static void lvm_merge(struct storage_args *base, const struct storage_args *over)
-{
-	if (over->lvm >= 0)
-		base->lvm = over->lvm;
-	MERGE_LIST(base, over, lvm_vg, lvm_vgs);
-	MERGE_LIST(base, over, lvm_lv, lvm_lvs);
-}
-
 const struct cmdline_feature cmdline_lvm = {
 	.opts = lvm_opts,
 	.count = ARRAY_SIZE(lvm_opts),
-	.merge = lvm_merge,
 };

@@ -70,17 +70,7 @@ static const struct cmdline_opt md_opts[] = {
 	{ .name = "raid",	.arg = ARG_REQUIRED,	.set = opt_raid },
 };
 
-static void md_merge(struct storage_args *base, const struct storage_args *over)
-{
-	if (over->md >= 0)
-		base->md = over->md;
-	if (over->md_autodetect >= 0)
-		base->md_autodetect = over->md_autodetect;
-	MERGE_LIST(base, over, md_uuid, md_uuids);
-}
-
 const struct cmdline_feature cmdline_md = {
 	.opts = md_opts,
 	.count = ARRAY_SIZE(md_opts),
-	.merge = md_merge,
 };

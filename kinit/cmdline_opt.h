@@ -32,10 +32,10 @@ enum opt_arg {
  */
 struct cmdline_opt {
 	const char *name;
-	enum opt_arg arg;
 	int (*set)(struct boot_args *a, const char *val, char *why, size_t wl);
-	size_t flag;
-	int value;
+	unsigned short flag;	/* struct boot_args is smaller than 64 KiB */
+	signed char value;
+	unsigned char arg;	/* enum opt_arg */
 };
 
 #define FLAG(f, v)	.flag = offsetof(struct boot_args, f), .value = (v)
@@ -44,21 +44,11 @@ struct cmdline_opt {
  * struct cmdline_feature - the options of one storage feature
  * @opts:	its options
  * @count:	how many
- * @merge:	lay the values @over sets over @base's: switches replace,
- *		lists are appended (beyond STORAGE_LIST_MAX entries, dropped)
  */
 struct cmdline_feature {
 	const struct cmdline_opt *opts;
 	size_t count;
-	void (*merge)(struct storage_args *base, const struct storage_args *over);
 };
-
-/* Append @over's list @f (@n entries) to @base's, as far as there is room. */
-#define MERGE_LIST(base, over, f, n) do {					\
-	int i_;									\
-	for (i_ = 0; i_ < (over)->n && (base)->n < STORAGE_LIST_MAX; i_++)	\
-		memcpy((base)->f[(base)->n++], (over)->f[i_], sizeof((base)->f[0])); \
-} while (0)
 
 /*
  * One per cmdline_*.c file.  Weak: cmdline.c names them all, and one

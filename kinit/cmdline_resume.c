@@ -22,17 +22,7 @@ static const struct cmdline_opt resume_opts[] = {
 	{ .name = "noresume",	.arg = ARG_NONE,	FLAG(storage.noresume, 1) },
 };
 
-static void resume_merge(struct storage_args *base, const struct storage_args *over)
-{
-	if (over->resume.kind != ROOT_NONE) {
-		base->resume = over->resume;
-		memcpy(base->resume_raw, over->resume_raw, sizeof(base->resume_raw));
-	}
-	base->noresume |= over->noresume;
-}
-
 const struct cmdline_feature cmdline_resume = {
 	.opts = resume_opts,
 	.count = ARRAY_SIZE(resume_opts),
-	.merge = resume_merge,
 };

@@ -86,7 +86,6 @@ static int read_text(const char *path, char *buf, size_t size)
 int read_cmdline(struct kinit *k)
 {
 	static char line[CMDLINE_MAX + 1];	/* only PID 1's one call uses it */
-	struct boot_args proc;
 	const char *absent;
 	char err[256];
 	size_t i;
@@ -104,9 +103,9 @@ int read_cmdline(struct kinit *k)
 	ret = read_text("/proc/cmdline", line, sizeof(line));
 	if (ret)
 		return kinit_what(k, ret, "/proc/cmdline");
-	if (cmdline_parse(&proc, line, err, sizeof(err)))
+	/* over the image's defaults: the kernel's options win */
+	if (cmdline_parse_more(&k->args, line, err, sizeof(err)))
 		return kinit_what(k, -EINVAL, "kernel command line: %s", err);
-	boot_args_merge(&k->args, &proc);
 	for (i = 0; (absent = cmdline_absent(&k->args, i, err, sizeof(err))); i++)
 		if (absent[0])
 			error(k, "%s", absent);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * cmdline_fuzz.c - libFuzzer target for kinit/cmdline.c: any bytes, as a
- * command line or as a root= value, parse or fail cleanly and consistently.
+ * command line (alone or over an image's defaults) or as a root= value,
+ * parse or fail cleanly and consistently.
  */
 #include "../unit/cmdline_all.h"
 
@@ -91,6 +92,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	CHECK(ret ? err[0] != '\0' : err[0] == '\0');
 	CHECK(ret != -E2BIG || strlen(line) > CMDLINE_MAX || strstr(err, "longer") ||
 	      strstr(err, "init after --") || strstr(err, "given more than"));
+	check_args(&a, ret);
+
+	/* the same line over an image's defaults, as kinit reads /proc/cmdline */
+	ret = cmdline_parse(&a, "root=LABEL=img ro rd.lvm.vg=img -- a b", err, sizeof(err));
+	CHECK(ret == 0);
+	ret = cmdline_parse_more(&a, line, err, sizeof(err));
+	CHECK(ret == 0 || ret == -EINVAL || ret == -E2BIG);
+	TERMINATED(err);
+	CHECK(ret ? err[0] != '\0' : err[0] == '\0');
 	check_args(&a, ret);
 
 	ret = root_spec_parse(&s, line, err, sizeof(err));

@@ -782,25 +782,26 @@ static int t_err_null(struct ktap *t)
 /* The image's defaults, then the kernel's line: set fields win, others stay. */
 static int t_merge(struct ktap *t)
 {
-	static struct boot_args base, over;
+	static struct boot_args base;
 	char err[ERRLEN];
 	int ok;
 
-	ok = !cmdline_parse(&base, "root=LABEL=img rootwait=9 init=/sbin/a -- x y",
-			    err, sizeof(err)) &&
-	     !cmdline_parse(&over, "rw root=/dev/vda", err, sizeof(err));
-	boot_args_merge(&base, &over);
+	ok = !cmdline_parse(&base, "root=LABEL=img rootwait=9 init=/sbin/a "
+			    "rd.lvm.vg=img -- x y", err, sizeof(err)) &&
+	     !cmdline_parse_more(&base, "rw root=/dev/vda rd.lvm.vg=k --", err, sizeof(err));
 	ok = ok && base.root.kind == ROOT_PATH && !strcmp(base.root_raw, "/dev/vda") &&
 	     base.readonly == 0 && base.rootwait == 9 && !strcmp(base.init, "/sbin/a") &&
+	     base.storage.lvm_vgs == 2 && !strcmp(base.storage.lvm_vg[1], "k") &&
 	     base.init_argc == 2 && !strcmp(base.init_argv[1], "y");
-	/* init's args from the kernel replace the image's, in base's own buffer */
-	ok = ok && !cmdline_parse(&over, "-- z", err, sizeof(err));
-	boot_args_merge(&base, &over);
-	memset(over.argbuf, 0, sizeof(over.argbuf));
+	/* init's args from the kernel replace the image's */
+	ok = ok && !cmdline_parse_more(&base, "-- z", err, sizeof(err));
 	ok = ok && base.init_argc == 1 && !strcmp(base.init_argv[0], "z") &&
 	     !base.init_argv[1] && base.init_argv[0] >= base.argbuf &&
 	     base.init_argv[0] < base.argbuf + sizeof(base.argbuf);
-	return ktap_check(t, ok, "merge_kernel_line_over_image_defaults");
+	/* a bad kernel line leaves the defaults, not half of each */
+	ok = ok && cmdline_parse_more(&base, "ro rootwait=x", err, sizeof(err)) == -EINVAL &&
+	     base.root.kind == ROOT_NONE && base.readonly == -1 && base.init_argc == 0;
+	return ktap_check(t, ok, "kernel_line_over_image_defaults");
 }
 
 static int (*const extra_tests[])(struct ktap *t) = {
