@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,10 +43,7 @@ static int sysattr(const char *name, const char *attr, char *buf, size_t size)
 /* A decimal number filling @s whole; 0 or -EINVAL. */
 static int parse_ulong(const char *s, unsigned long *v)
 {
-	char *end;
-
-	*v = strtoul(s, &end, 10);
-	return end == s || *end ? -EINVAL : 0;
+	return cmdline_ulong(s, ULONG_MAX, v);
 }
 
 /*
@@ -191,11 +189,14 @@ static int fd_read(void *ctx, uint64_t off, void *buf, size_t len)
 static int blkdev_open_src(struct probe_src *src, struct dev_reader *r, const char *name)
 {
 	char path[64], size[32];
+	unsigned long sectors;
 
 	if (sysattr(name, "size", size, sizeof(size)))
 		return -ENOENT;
 	snprintf(path, sizeof(path), "/dev/%s", name);
-	src->size = strtoull(size, NULL, 10) * 512;
+	if (cmdline_ulong(size, ULONG_MAX / 512, &sectors))
+		sectors = 0;
+	src->size = (uint64_t)sectors * 512;
 	if (!src->size)
 		return -ENOMEDIUM;
 	r->fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -345,6 +346,24 @@ static int match_path(const struct blkdev *d, const char *path, const struct blk
 	return !stat(path, &st) && S_ISBLK(st.st_mode) && st.st_rdev == d->devnum;
 }
 
+/*
+ * UUIDs compare without regard to case: vfat's serial is upper case, a
+ * /dev/disk/by-uuid/ path as typed.  (strcasecmp() would link klibc's
+ * ctype table.)
+ */
+static int uuid_eq(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? *a + 'a' - 'A' : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? *b + 'a' - 'A' : *b;
+
+		if (x != y)
+			return 0;
+		if (!x)
+			return 1;
+	}
+}
+
 /* PARTUUID=.../PARTNROFF=N names a sibling of the partition with that UUID. */
 static int match_partuuid(const struct blkdev *d, const struct root_spec *spec,
 			  const struct blkdevs *set)
@@ -352,14 +371,14 @@ static int match_partuuid(const struct blkdev *d, const struct root_spec *spec,
 	int i;
 
 	if (!spec->partnroff)
-		return d->partition && !strcasecmp(d->partuuid, spec->value);
+		return d->partition && uuid_eq(d->partuuid, spec->value);
 	if (!d->partition)
 		return 0;
 	for (i = 0; i < set->count; i++) {
 		const struct blkdev *p = &set->dev[i];
 
 		if (p->partition && !strcmp(p->disk, d->disk) &&
-		    !strcasecmp(p->partuuid, spec->value))
+		    uuid_eq(p->partuuid, spec->value))
 			return p->partition + spec->partnroff == d->partition;
 	}
 	return 0;
@@ -389,7 +408,7 @@ int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
 	case ROOT_LABEL:
 		return fs && !strcmp(d->id.label, spec->value);
 	case ROOT_UUID:
-		return fs && !strcasecmp(d->id.uuid, spec->value);
+		return fs && uuid_eq(d->id.uuid, spec->value);
 	case ROOT_PARTUUID:
 		return match_partuuid(d, spec, set);
 	case ROOT_PARTLABEL:

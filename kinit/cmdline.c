@@ -126,14 +126,17 @@ int cmdline_copy(char *dst, size_t size, const char *src)
  */
 int cmdline_ulong(const char *s, unsigned long max, unsigned long *out)
 {
-	unsigned long v;
-	char *end;
+	unsigned long v = 0, d;
 
-	if (!is_digit(*s))
+	if (!*s)
 		return -EINVAL;
-	v = strtoul(s, &end, 10);
-	if (*end || v > max)	/* overflow gives ULONG_MAX, caught too */
-		return -EINVAL;
+	for (; *s; s++) {
+		d = (unsigned long)(*s - '0');
+		/* not strtoul(): it would link klibc's strntoumax for this */
+		if (!is_digit(*s) || v > max / 10 || d > max - v * 10)
+			return -EINVAL;
+		v = v * 10 + d;
+	}
 	*out = v;
 	return 0;
 }

@@ -183,6 +183,16 @@ int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t er
 const char *cmdline_absent(const struct boot_args *args, size_t i, char *msg, size_t len);
 
 /**
+ * cmdline_ulong() - a decimal number with nothing around it, at most @max
+ * @s:		the text (an option's value, a sysfs attribute)
+ * @max:	the largest value accepted
+ * @out:	the value
+ *
+ * Return: 0 or -EINVAL.
+ */
+int cmdline_ulong(const char *s, unsigned long max, unsigned long *out);
+
+/**
  * root_spec_parse() - parse a device reference as written after root=
  * @spec:	output
  * @text:	e.g. "/dev/vda1", "UUID=...", "PARTUUID=.../PARTNROFF=1", "8:1"

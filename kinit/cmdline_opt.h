@@ -66,7 +66,6 @@ extern const unsigned char cmdline_uuid_forms[3][8];
 void cmdline_seterr(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int cmdline_copy(char *dst, size_t size, const char *src);
-int cmdline_ulong(const char *s, unsigned long max, unsigned long *out);
 int cmdline_hex_val(char c);
 int cmdline_hex_groups(const char *s, size_t len, const unsigned char *w);
 int cmdline_set_uuid(struct root_spec *spec, const char *s, size_t len,

@@ -5,6 +5,7 @@
  */
 #include "cmdline_all.h"
 
+#include <limits.h>
 #include <sys/sysmacros.h>
 
 #include "ktap.h"
@@ -804,7 +805,46 @@ static int t_merge(struct ktap *t)
 	return ktap_check(t, ok, "kernel_line_over_image_defaults");
 }
 
+/* cmdline_ulong(): the whole text, decimal, and never past @max */
+static int t_ulong(struct ktap *t)
+{
+	static const struct {
+		const char *s;
+		unsigned long max, v;
+		int ret;
+	} c[] = {
+		{ "0", 0, 0, 0 },
+		{ "255", 255, 255, 0 },
+		{ "256", 255, 0, -EINVAL },
+		{ "1", 0, 0, -EINVAL },
+		{ "18446744073709551615", ULONG_MAX, ULONG_MAX, 0 },
+		{ "18446744073709551616", ULONG_MAX, 0, -EINVAL },
+		{ "99999999999999999999999", ULONG_MAX, 0, -EINVAL },
+		{ "007", 7, 7, 0 },
+		{ "", 9, 0, -EINVAL },
+		{ "+1", 9, 0, -EINVAL },
+		{ " 1", 9, 0, -EINVAL },
+		{ "1 ", 9, 0, -EINVAL },
+		{ "1x", 9, 0, -EINVAL },
+		{ "-1", ULONG_MAX, 0, -EINVAL },
+	};
+	unsigned long v;
+	size_t i;
+	int ok = 1, ret;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		v = 0;
+		ret = cmdline_ulong(c[i].s, c[i].max, &v);
+		if (ret != c[i].ret || (!ret && v != c[i].v)) {
+			printf("# cmdline_ulong(\"%s\", %lu): %d %lu\n", c[i].s, c[i].max, ret, v);
+			ok = 0;
+		}
+	}
+	return ktap_check(t, ok, "ulong_whole_decimal_bounded");
+}
+
 static int (*const extra_tests[])(struct ktap *t) = {
+	t_ulong,
 	t_merge,
 	t_line_at_limit,
 	t_line_too_long,
