@@ -282,7 +282,7 @@ static int root_partuuid(struct root_spec *spec, const char *s, char *why, size_
 	const char *n;
 
 	if (cmdline_set_uuid(spec, s, len, partuuid_forms,
-		     ARRAY_SIZE(partuuid_forms))) {
+			     ARRAY_SIZE(partuuid_forms))) {
 		cmdline_seterr(why, wl, "not a partition UUID (want GPT 8-4-4-4-12 or MBR SSSSSSSS-PP hex digits)");
 		return -EINVAL;
 	}
@@ -295,7 +295,7 @@ static int root_partuuid(struct root_spec *spec, const char *s, char *why, size_
 	n = slash + 11;
 	if (cmdline_ulong(n + (*n == '-' || *n == '+'), PARTNROFF_MAX, &off)) {
 		cmdline_seterr(why, wl, "bad PARTNROFF (want an integer from -%d to %d)",
-		       PARTNROFF_MAX, PARTNROFF_MAX);
+			       PARTNROFF_MAX, PARTNROFF_MAX);
 		return -EINVAL;
 	}
 	spec->partnroff = *n == '-' ? -(int)off : (int)off;
@@ -342,7 +342,7 @@ static int root_partlabel(struct root_spec *spec, const char *s, char *why, size
 			units += ((unsigned char)*p >= 0xf0) ? 2 : 1;
 	if (units > PARTLABEL_UNITS) {
 		cmdline_seterr(why, wl, "GPT partition names have at most %d characters",
-		       PARTLABEL_UNITS);
+			       PARTLABEL_UNITS);
 		return -EINVAL;
 	}
 	return 0;
@@ -388,7 +388,7 @@ static int root_majmin(struct root_spec *spec, const char *s, char *why, size_t 
 	return 0;
 bad:
 	cmdline_seterr(why, wl, "not MAJ:MIN (want decimal major <= %lu, minor <= %lu)",
-	       DEV_MAJOR_MAX, DEV_MINOR_MAX);
+		       DEV_MAJOR_MAX, DEV_MINOR_MAX);
 	return -EINVAL;
 }
 
@@ -784,7 +784,8 @@ static int dispatch(struct boot_args *a, const char *param, const char *val,
 	if (!o)
 		return 0;	/* the kernel's or init's */
 	if (o->arg == ARG_NONE && val) {
-		cmdline_seterr(err, errlen, "%s: %s takes no value", quote(word, param, val), param);
+		cmdline_seterr(err, errlen, "%s: %s takes no value", quote(word, param, val),
+			       param);
 		return -EINVAL;
 	}
 	if (o->arg == ARG_REQUIRED && !val) {
@@ -820,12 +821,12 @@ static int add_init_args(struct boot_args *a, char *p, char *err, size_t errlen)
 		vlen = val ? strlen(val) + 1 : 0;
 		if (a->init_argc == INIT_ARGS_MAX) {
 			cmdline_seterr(err, errlen, "%s: more than %d arguments for init after --",
-			       quote(word, param, val), INIT_ARGS_MAX);
+				       quote(word, param, val), INIT_ARGS_MAX);
 			return -E2BIG;
 		}
 		if (plen + vlen + 1 > sizeof(a->argbuf) - used) {
 			cmdline_seterr(err, errlen, "%s: arguments for init after -- exceed %d bytes",
-			       quote(word, param, val), INIT_ARGBUF_MAX);
+				       quote(word, param, val), INIT_ARGBUF_MAX);
 			return -E2BIG;
 		}
 		dst = a->argbuf + used;

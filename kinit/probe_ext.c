@@ -61,7 +61,7 @@ static int probe_ext(const struct probe_src *src, struct probe_result *res)
 	if (!type)
 		return -ENOENT;
 	probe_copy_text(res->type, sizeof(res->type), (const uint8_t *)type,
-		  strlen(type));
+			strlen(type));
 	probe_set_uuid(res, sb + 0x68);
 	probe_set_label(res, sb + 0x78, 16);
 	return 0;

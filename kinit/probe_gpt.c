@@ -57,11 +57,11 @@ static int gpt_try(const struct probe_src *src, uint64_t lba, uint32_t ssz,
 				     num - i : sizeof(buf) / GPT_ENTRY_SIZE;
 
 			ret = probe_read(src, eoff + (uint64_t)i * GPT_ENTRY_SIZE,
-				       buf, n * GPT_ENTRY_SIZE);
+					 buf, n * GPT_ENTRY_SIZE);
 			if (ret)
 				return ret;
 			crc = probe_crc(crc, CRC32_POLY, buf,
-					 n * GPT_ENTRY_SIZE);
+					n * GPT_ENTRY_SIZE);
 		}
 		first = get_le64(e + 32);
 		last = get_le64(e + 40);

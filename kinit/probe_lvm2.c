@@ -43,7 +43,7 @@ static int probe_lvm2(const struct probe_src *src, struct probe_result *res)
 		if (get_le64(l + 8) != i)
 			continue;
 		if (probe_crc(LVM2_CRC_INIT, CRC32_POLY, l + 20,
-			       LVM2_SECTOR - 20) != get_le32(l + 16))
+			      LVM2_SECTOR - 20) != get_le32(l + 16))
 			continue;
 		off = get_le32(l + 20);
 		if (off > LVM2_SECTOR - LVM2_ID_LEN)

@@ -37,7 +37,7 @@ static const struct swap_magic *swap_find(const struct probe_src *src)
 	for (p = 0; p < sizeof(swap_page_sizes) / sizeof(*swap_page_sizes);
 	     p++) {
 		if (probe_read(src, swap_page_sizes[p] - sizeof(sig), sig,
-			     sizeof(sig)))
+			       sizeof(sig)))
 			continue;
 		for (m = 0; m < sizeof(swap_magics) / sizeof(*swap_magics); m++)
 			if (!memcmp(sig, swap_magics[m].magic,

@@ -33,7 +33,7 @@ static int fat_find_label(const struct probe_src *src, uint64_t off,
 
 		if (i % (sizeof(buf) / FAT_DIRENT) == 0) {
 			ret = probe_read(src, off + i * FAT_DIRENT, buf,
-				       sizeof(buf));
+					 sizeof(buf));
 			if (ret)
 				return ret == -ENOENT ? 0 : ret;
 		}
@@ -91,7 +91,7 @@ static int fat32_fsinfo_ok(const struct probe_src *src, const uint8_t *bs)
 	if (!sect)
 		return 0;
 	ret = probe_read(src, (uint64_t)sect * get_le16(bs + 11), fi,
-		       sizeof(fi));
+			 sizeof(fi));
 	if (ret)
 		return ret;
 	if (memcmp(fi, "RRaA", 4) && memcmp(fi, "RRdA", 4) &&

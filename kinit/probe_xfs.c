@@ -19,7 +19,7 @@ static int xfs_crc_ok(const struct probe_src *src, const uint8_t *sb,
 	crc = probe_crc(crc, CRC32C_POLY, sb, XFS_SB_CRC_OFF);
 	crc = probe_crc(crc, CRC32C_POLY, zero, sizeof(zero));
 	crc = probe_crc(crc, CRC32C_POLY, sb + XFS_SB_CRC_OFF + 4,
-			 512 - XFS_SB_CRC_OFF - 4);
+			512 - XFS_SB_CRC_OFF - 4);
 	for (off = 512; off < sectsize; off += sizeof(buf)) {
 		ret = probe_read(src, off, buf, sizeof(buf));
 		if (ret)
