@@ -40,12 +40,6 @@ static int sysattr(const char *name, const char *attr, char *buf, size_t size)
 	return 0;
 }
 
-/* A decimal number filling @s whole; 0 or -EINVAL. */
-static int parse_ulong(const char *s, unsigned long *v)
-{
-	return cmdline_ulong(s, ULONG_MAX, v);
-}
-
 /*
  * What the kernel says of block device @name in its uevent file
  * ("MAJOR=254\nMINOR=1\nDEVNAME=vda1\nDEVTYPE=partition\nPARTN=1\n..."):
@@ -64,13 +58,13 @@ static int read_uevent(const char *name, dev_t *devnum, int *partition)
 		return ret;
 	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		if (!strncmp(line, "MAJOR=", 6))
-			seen |= parse_ulong(line + 6, &maj) ? 0 : 1;
+			seen |= cmdline_ulong(line + 6, ULONG_MAX, &maj) ? 0 : 1;
 		else if (!strncmp(line, "MINOR=", 6))
-			seen |= parse_ulong(line + 6, &min) ? 0 : 2;
-		else if (!strncmp(line, "PARTN=", 6) && parse_ulong(line + 6, &partn))
+			seen |= cmdline_ulong(line + 6, ULONG_MAX, &min) ? 0 : 2;
+		else if (!strncmp(line, "PARTN=", 6) && cmdline_ulong(line + 6, 65535, &partn))
 			return -EINVAL;
 	}
-	if (seen != 3 || partn > 65535)
+	if (seen != 3)
 		return -EINVAL;
 	*devnum = makedev(maj, min);
 	*partition = partn;
@@ -208,15 +202,17 @@ static int blkdev_open_src(struct probe_src *src, struct dev_reader *r, const ch
 	return 0;
 }
 
-/* PARTUUID and PARTLABEL come from the whole disk's partition table. */
-static void identify_partition(struct blkdev *d)
+/*
+ * PARTUUID and PARTLABEL come from the whole disk's partition table,
+ * read through @r (the partition's own reader, closed by then).
+ */
+static void identify_partition(struct blkdev *d, struct dev_reader *r)
 {
 	static struct part_entry parts[PART_MAX];	/* PID 1 is single-threaded */
-	static struct dev_reader r;
 	struct probe_src src;
 	int count = 0, i;
 
-	if (blkdev_open_src(&src, &r, d->disk))
+	if (blkdev_open_src(&src, r, d->disk))
 		return;
 	if (!probe_partitions(&src, parts, &count)) {
 		for (i = 0; i < count; i++) {
@@ -226,7 +222,7 @@ static void identify_partition(struct blkdev *d)
 			memcpy(d->partlabel, parts[i].name, sizeof(d->partlabel));
 		}
 	}
-	close(r.fd);
+	close(r->fd);
 }
 
 /**
@@ -252,7 +248,7 @@ int blkdev_identify(struct blkdev *d, const struct blkdevs *set)
 			ret = 0;
 	}
 	if (d->partition && d->disk[0])
-		identify_partition(d);
+		identify_partition(d, &r);
 	d->probed = ret ? ret : 1;
 	return ret;
 }
