@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "cmdline.h"
-#include "compat.h"
+#include "lib/compat.h"
 
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))

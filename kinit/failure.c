@@ -15,7 +15,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "compat.h"
+#include "lib/compat.h"
 #include "kinit.h"
 
 #ifndef CONFIG_KINIT_FAILURE_SHELL

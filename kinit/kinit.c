@@ -6,7 +6,7 @@
 #include <errno.h>
 
 #include "kinit.h"
-#include "storage.h"
+#include "storage/storage.h"
 
 /**
  * struct step - one stage of the boot

@@ -10,7 +10,7 @@
 #include <sys/types.h>
 
 #include "cmdline.h"
-#include "probe.h"
+#include "probe/probe.h"
 
 /* Options from Kconfig (kinit-config.h); defaults for host builds. */
 #ifndef CONFIG_KINIT_ROOT

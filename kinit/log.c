@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "compat.h"
+#include "lib/compat.h"
 #include "kinit.h"
 
 /**

@@ -13,7 +13,7 @@
 #include <linux/netlink.h>
 
 #include "kinit.h"
-#include "storage.h"
+#include "storage/storage.h"
 
 /* Open the uevent socket before scanning, so no device slips between. */
 static int uevent_open(void)

@@ -8,9 +8,9 @@
 #define KINIT_TEST_CMDLINE_ALL_H
 
 #include "cmdline.c"
-#include "cmdline_luks.c"
-#include "cmdline_lvm.c"
-#include "cmdline_md.c"
-#include "cmdline_resume.c"
+#include "storage/cmdline_luks.c"
+#include "storage/cmdline_lvm.c"
+#include "storage/cmdline_md.c"
+#include "storage/cmdline_resume.c"
 
 #endif /* KINIT_TEST_CMDLINE_ALL_H */

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * coldplug_test.c - host unit tests for kinit/coldplug.c: reading
+ * coldplug_test.c - host unit tests for kinit/modules/coldplug.c: reading
  * kinit.alias and matching modalias strings against it.
  */
 #define CONFIG_KINIT_MODULE_LOADER 1
 #define CONFIG_KINIT_MODULES_AUTOLOAD 1
-#include "modules.c"
-#include "coldplug.c"
+#include "modules/modules.c"
+#include "modules/coldplug.c"
 #include "ktap.h"
 
 #include "log_stub.h"

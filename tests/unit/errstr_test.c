@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * errstr_test.c - host unit tests for kinit/errstr.c: the texts boot
+ * errstr_test.c - host unit tests for kinit/lib/errstr.c: the texts boot
  * scenarios and users grep for, and "error N" for the rest.
  */
-#include "errstr.c"
+#include "lib/errstr.c"
 
 #include "ktap.h"
 

@@ -7,7 +7,7 @@
 #ifndef KINIT_TEST_LOG_STUB_H
 #define KINIT_TEST_LOG_STUB_H
 
-#include "errstr.c"	/* pure: the real texts */
+#include "lib/errstr.c"	/* pure: the real texts */
 
 long long kinit_now_ms(void)
 {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * modules_test.c - host unit tests for the pure parts of kinit/modules.c:
+ * modules_test.c - host unit tests for the pure parts of kinit/modules/modules.c:
  * module names and flags, .load lines, modprobe.conf "options".
  */
 #define CONFIG_KINIT_MODULE_LOADER 1
-#include "modules.c"
+#include "modules/modules.c"
 #include "ktap.h"
 
 #include "log_stub.h"

@@ -7,21 +7,21 @@
 #ifndef KINIT_TEST_PROBE_ALL_H
 #define KINIT_TEST_PROBE_ALL_H
 
-#include "probe.c"
-#include "probe_md.c"
-#include "probe_lvm2.c"
-#include "probe_luks.c"
-#include "probe_vfat.c"
-#include "probe_swap.c"
-#include "probe_xfs.c"
-#include "probe_ext.c"
-#include "probe_iso9660.c"
-#include "probe_squashfs.c"
-#include "probe_btrfs.c"
-#include "probe_f2fs.c"
-#include "probe_erofs.c"
-#include "probe_gpt.c"
-#include "probe_mbr.c"
+#include "probe/probe.c"
+#include "probe/probe_md.c"
+#include "probe/probe_lvm2.c"
+#include "probe/probe_luks.c"
+#include "probe/probe_vfat.c"
+#include "probe/probe_swap.c"
+#include "probe/probe_xfs.c"
+#include "probe/probe_ext.c"
+#include "probe/probe_iso9660.c"
+#include "probe/probe_squashfs.c"
+#include "probe/probe_btrfs.c"
+#include "probe/probe_f2fs.c"
+#include "probe/probe_erofs.c"
+#include "probe/probe_gpt.c"
+#include "probe/probe_mbr.c"
 
 /* Is every prober in probe.c's table here? (A new one needs its #include.) */
 static inline int probe_all_built(void)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * stack_test.c - host unit tests for kinit/stack.c: LVM name splitting,
+ * stack_test.c - host unit tests for kinit/storage/stack.c: LVM name splitting,
  * UUID comparison and running a tool with a secret on its stdin.
  */
 #define CONFIG_KINIT_STACK 1
-#include "stack.c"
+#include "storage/stack.c"
 
 #include "ktap.h"
 

@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <stddef.h>
 
-#include "compat.h"
+#include "lib/compat.h"
 #include "kinit.h"
 
 #define MODULES_DIR	"/lib/modules"

@@ -3,7 +3,7 @@
  * probe_f2fs.c - F2FS superblocks (f2fs).  Built when the kernel has
  * F2FS_FS.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define F2FS_SB_OFF	1024u
 #define F2FS_MAGIC	0xf2f52010u

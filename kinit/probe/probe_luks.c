@@ -3,7 +3,7 @@
  * probe_luks.c - LUKS1 and LUKS2 headers (crypto_LUKS).  Built when the
  * kernel has dm-crypt (DM_CRYPT).
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 static int probe_luks(const struct probe_src *src, struct probe_result *res)
 {

@@ -3,7 +3,7 @@
  * probe_vfat.c - FAT12/16/32 (vfat): label from the root directory, volume
  * serial as UUID.  Built when the kernel has VFAT_FS.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define FAT12_MAX	0xff4u
 #define FAT16_MAX	0xfff4u

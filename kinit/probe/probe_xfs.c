@@ -3,7 +3,7 @@
  * probe_xfs.c - XFS superblocks (xfs), v5 CRC checked.  Built when the
  * kernel has XFS_FS.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define XFS_SB_CRC_OFF	224u
 

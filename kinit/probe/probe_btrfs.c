@@ -3,7 +3,7 @@
  * probe_btrfs.c - btrfs superblocks (btrfs), crc32c checked.  Built when
  * the kernel has BTRFS_FS.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define BTRFS_SB_OFF	0x10000u
 #define BTRFS_SB_SIZE	4096u

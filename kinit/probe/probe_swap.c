@@ -3,7 +3,7 @@
  * probe_swap.c - swap areas (swap), and the hibernation images written
  * over their signature.  Built when the kernel has SWAP.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 struct swap_magic {
 	const char *magic;

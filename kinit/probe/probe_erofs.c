@@ -3,7 +3,7 @@
  * probe_erofs.c - EROFS superblocks (erofs).  Built when the kernel has
  * EROFS_FS.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define EROFS_SB_OFF	1024u
 #define EROFS_MAGIC	0xe0f5e1e2u

@@ -3,7 +3,7 @@
  * probe_squashfs.c - squashfs 4.0 superblocks (squashfs; no UUID or label).
  * Built when the kernel has SQUASHFS.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 static int probe_squashfs(const struct probe_src *src, struct probe_result *res)
 {

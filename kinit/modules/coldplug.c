@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "kinit.h"
-#include "modules.h"
+#include "modules/modules.h"
 
 #define ALIAS_FILE	"kinit.alias"
 #define ALIASES_MAX	8192

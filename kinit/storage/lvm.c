@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "storage.h"
+#include "storage/storage.h"
 
 #ifndef CONFIG_KINIT_LVM_BINARY
 #define CONFIG_KINIT_LVM_BINARY "/sbin/lvm"

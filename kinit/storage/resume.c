@@ -10,7 +10,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include "storage.h"
+#include "storage/storage.h"
 
 #ifndef CONFIG_KINIT_RESUME_TIMEOUT
 #define CONFIG_KINIT_RESUME_TIMEOUT 5

@@ -3,7 +3,7 @@
  * probe_lvm2.c - LVM2 physical volumes (LVM2_member).  Built when the
  * kernel has device-mapper (BLK_DEV_DM), which LVM needs.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define LVM2_SECTOR	512u
 #define LVM2_CRC_INIT	0xf597a6cfu

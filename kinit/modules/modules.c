@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "kinit.h"
-#include "modules.h"
+#include "modules/modules.h"
 
 #define LOAD_FILE	"kinit.load"
 #define MODULES_D	"/etc/kinit/modules.d"

@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "storage.h"
+#include "storage/storage.h"
 
 /* What the tools run with: no udev, no lvmetad, lock files under /run. */
 static char *const tool_env[] = {

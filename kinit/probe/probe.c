@@ -4,7 +4,7 @@
  * and find its partition table; plus the readers the probers share.  The
  * probers (probe_*.c) are those the kernel's configuration can use.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 /**
  * probe_read() - read @len bytes at @off of @src

@@ -3,7 +3,7 @@
  * probe_md.c - md RAID members (linux_raid_member): 0.90, 1.0, 1.1 and 1.2
  * superblocks.  Built when the kernel has md (BLK_DEV_MD).
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define MD_SB_MAGIC		0xa92b4efcu
 #define MD_RESERVED_BYTES	0x10000u	/* 0.90 sits in the last 64 KiB */

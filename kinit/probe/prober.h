@@ -14,8 +14,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "compat.h"
-#include "probe.h"
+#include "lib/compat.h"
+#include "probe/probe.h"
 
 /*
  * Everything on disk is read through these: never cast a buffer to a wider

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "storage.h"
+#include "storage/storage.h"
 
 #ifndef CONFIG_KINIT_MDADM_BINARY
 #define CONFIG_KINIT_MDADM_BINARY "/sbin/mdadm"

@@ -6,7 +6,7 @@
  */
 #include <stdio.h>
 
-#include "prober.h"
+#include "probe/prober.h"
 
 #define EBR_CHAIN_MAX	100	/* the kernel's bound on logicals */
 

@@ -10,7 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "storage.h"
+#include "storage/storage.h"
 
 #ifndef CONFIG_KINIT_CRYPTSETUP
 #define CONFIG_KINIT_CRYPTSETUP "/sbin/cryptsetup"

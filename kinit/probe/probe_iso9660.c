@@ -3,7 +3,7 @@
  * probe_iso9660.c - ISO 9660 primary volume descriptors (iso9660).  Built
  * when the kernel has ISO9660_FS.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 /*
  * blkid makes a UUID of the modification (else creation) date's 16

@@ -3,7 +3,7 @@
  * probe_ext.c - ext2, ext3, ext4 (and ext4dev) superblocks, told apart as
  * blkid does.  Built when the kernel has EXT2_FS, EXT3_FS or EXT4_FS.
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define EXT_SB_OFF		1024u
 #define EXT_COMPAT_JOURNAL	0x0004u

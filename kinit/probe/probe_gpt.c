@@ -3,7 +3,7 @@
  * probe_gpt.c - GUID partition tables: PARTUUID= and PARTLABEL= of each
  * partition.  Built when the kernel reads them (EFI_PARTITION).
  */
-#include "prober.h"
+#include "probe/prober.h"
 
 #define GPT_ENTRY_SIZE		128u
 #define GPT_ENTRIES_MAX		16384u	/* 2 MiB of entries, read piecewise */

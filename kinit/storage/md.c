@@ -13,7 +13,7 @@
 #include <linux/major.h>
 #include <linux/raid/md_u.h>
 
-#include "storage.h"
+#include "storage/storage.h"
 
 /**
  * md_wanted() - may md member @d be assembled?
