@@ -19,27 +19,6 @@
 
 #define SYSBLOCK "/sys/class/block"
 
-/* Read a one-line sysfs attribute of device @name; 0 or -errno. */
-static int sysattr(const char *name, const char *attr, char *buf, size_t size)
-{
-	char path[128];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), SYSBLOCK "/%s/%s", name, attr);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -errno;
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-		n--;
-	buf[n] = '\0';
-	return 0;
-}
-
 /*
  * What the kernel says of block device @name in its uevent file
  * ("MAJOR=254\nMINOR=1\nDEVNAME=vda1\nDEVTYPE=partition\nPARTN=1\n..."):
@@ -53,7 +32,7 @@ static int read_uevent(const char *name, dev_t *devnum, int *partition)
 	unsigned long maj = 0, min = 0, partn = 0;
 	int seen = 0, ret;
 
-	ret = sysattr(name, "uevent", buf, sizeof(buf));
+	ret = read_text(buf, sizeof(buf), SYSBLOCK "/%s/uevent", name);
 	if (ret)
 		return ret;
 	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -185,7 +164,7 @@ static int blkdev_open_src(struct probe_src *src, struct dev_reader *r, const ch
 	char path[64], size[32];
 	unsigned long sectors;
 
-	if (sysattr(name, "size", size, sizeof(size)))
+	if (read_text(size, sizeof(size), SYSBLOCK "/%s/size", name))
 		return -ENOENT;
 	snprintf(path, sizeof(path), "/dev/%s", name);
 	if (cmdline_ulong(size, ULONG_MAX / 512, &sectors))
@@ -340,24 +319,6 @@ static int match_path(const struct blkdev *d, const char *path, const struct blk
 		return 1;
 	/* /dev/mapper/..., /dev/VG/LV: whatever node or link names it */
 	return !stat(path, &st) && S_ISBLK(st.st_mode) && st.st_rdev == d->devnum;
-}
-
-/*
- * UUIDs compare without regard to case: vfat's serial is upper case, a
- * /dev/disk/by-uuid/ path as typed.  (strcasecmp() would link klibc's
- * ctype table.)
- */
-static int uuid_eq(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? *a + 'a' - 'A' : *a;
-		char y = *b >= 'A' && *b <= 'Z' ? *b + 'a' - 'A' : *b;
-
-		if (x != y)
-			return 0;
-		if (!x)
-			return 1;
-	}
 }
 
 /* PARTUUID=.../PARTNROFF=N names a sibling of the partition with that UUID. */

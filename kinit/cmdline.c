@@ -58,17 +58,6 @@ static const char *quote(char *buf, const char *param, const char *val)
 	return buf;
 }
 
-/* Our own ctype: the C locale's, whatever the libc, and no sign trouble. */
-static int is_space(char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-static int is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /**
  * cmdline_hex_val() - the value of a hex digit
  * @c:	the character

@@ -13,10 +13,7 @@
 
 #include "cmdline.h"
 #include "lib/compat.h"
-
-#ifndef ARRAY_SIZE
-#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
-#endif
+#include "lib/util.h"
 
 enum opt_arg {
 	ARG_NONE,		/* bare word only: "ro", sets @flag to @value */

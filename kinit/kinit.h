@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include "cmdline.h"
+#include "lib/util.h"
 #include "probe/probe.h"
 
 /* Options from Kconfig (kinit-config.h); defaults for host builds. */
@@ -30,10 +31,6 @@
 #define KINIT_CMDLINE_FILE "/etc/kinit/cmdline"
 #define BUSYBOX_PATH	"/bin/busybox"
 #define PATH_MAX_KINIT	512
-
-#ifndef ARRAY_SIZE
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-#endif
 
 /**
  * struct kinit - everything the boot steps share
@@ -97,12 +94,6 @@ void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
 #define error(k, ...)	kinit_log(k, LOG_ERR, __VA_ARGS__)
 int kinit_what(struct kinit *k, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-
-/* errstr.c: strerror() for the errors kinit meets, "error N" for others */
-#define ERRSTR_MAX	24	/* "error -2147483648" */
-const char *errstr_buf(int err, char *buf, size_t size);
-/* the buffer is a compound literal: it lives as long as the caller's block */
-#define errstr(err)	errstr_buf((err), (char[ERRSTR_MAX]) { 0 }, ERRSTR_MAX)
 
 /* mounts.c */
 int mount_early(struct kinit *k);

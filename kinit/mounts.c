@@ -58,25 +58,6 @@ int mount_early(struct kinit *k)
 	return 0;
 }
 
-/* Read a small text file into @buf; 0 or -errno (-E2BIG if it does not fit). */
-static int read_text(const char *path, char *buf, size_t size)
-{
-	ssize_t n, len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	while ((n = read(fd, buf + len, size - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	if (n < 0)
-		return -errno;
-	if ((size_t)len == size - 1)
-		return -E2BIG;
-	buf[len] = '\0';
-	return 0;
-}
-
 /**
  * read_cmdline() - parse the image's defaults, then /proc/cmdline
  * @k:	state; k->args is filled
@@ -92,7 +73,7 @@ int read_cmdline(struct kinit *k)
 	int ret;
 
 	memset(&k->args, 0, sizeof(k->args));
-	ret = read_text(KINIT_CMDLINE_FILE, line, sizeof(line));
+	ret = read_text(line, sizeof(line), "%s", KINIT_CMDLINE_FILE);
 	if (ret && ret != -ENOENT)
 		return kinit_what(k, ret, "%s", KINIT_CMDLINE_FILE);
 	if (ret == -ENOENT)
@@ -100,9 +81,9 @@ int read_cmdline(struct kinit *k)
 	if (cmdline_parse(&k->args, line, err, sizeof(err)))
 		return kinit_what(k, -EINVAL, "%s: %s", KINIT_CMDLINE_FILE, err);
 
-	ret = read_text("/proc/cmdline", line, sizeof(line));
+	ret = read_text(line, sizeof(line), "%s", "/proc/cmdline");
 	if (ret)
-		return kinit_what(k, ret, "/proc/cmdline");
+		return kinit_what(k, ret, "%s", "/proc/cmdline");
 	/* over the image's defaults: the kernel's options win */
 	if (cmdline_parse_more(&k->args, line, err, sizeof(err)))
 		return kinit_what(k, -EINVAL, "kernel command line: %s", err);

@@ -20,7 +20,6 @@
 #define MODPROBE_CONF	"/etc/kinit/modprobe.conf"
 #define LOAD_FILES_MAX	64
 #define MODOPTS_MAX	1024
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 /**
  * module_name() - the kernel's name of a module file

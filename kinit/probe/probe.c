@@ -101,11 +101,6 @@ void probe_set_uuid(struct probe_result *res, const uint8_t *b)
 		probe_uuid_text(res->uuid, b, NULL);
 }
 
-static bool is_space(uint8_t c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 /**
  * probe_copy_text() - copy a fixed-width text field the way blkid does
  * @dst:	output, always NUL-terminated

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lib/compat.h"
+#include "lib/util.h"
 #include "probe/probe.h"
 
 /*

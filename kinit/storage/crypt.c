@@ -37,9 +37,9 @@ static int wanted(const struct storage_args *s, const char *uuid, char *name,
 
 	snprintf(name, size, "luks-%s", uuid);
 	for (i = 0; i < s->luks_uuids; i++)
-		listed |= stack_uuid_eq(s->luks_uuid[i], uuid);
+		listed |= uuid_eq(s->luks_uuid[i], uuid);
 	for (i = 0; i < s->luks_names; i++) {
-		if (stack_uuid_eq(s->luks_name_uuid[i], uuid)) {
+		if (uuid_eq(s->luks_name_uuid[i], uuid)) {
 			snprintf(name, size, "%s", s->luks_name[i]);
 			listed = 1;
 		}

@@ -32,7 +32,7 @@ int md_wanted(const struct kinit *k, const struct blkdev *d)
 	if (!s->md_uuids)
 		return 1;
 	for (i = 0; i < s->md_uuids; i++)
-		if (stack_uuid_eq(s->md_uuid[i], d->id.uuid))
+		if (uuid_eq(s->md_uuid[i], d->id.uuid))
 			return 1;
 	return 0;
 }

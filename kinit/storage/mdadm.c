@@ -51,24 +51,19 @@ int mdadm_add(struct kinit *k, struct stack *st, const struct blkdev *d)
 /* Is some md array assembled but not running (members missing)? */
 static int inactive_array(char *name, size_t size)
 {
-	char path[96], state[32];
+	char state[32];
 	struct dirent *de;
 	DIR *dir = opendir("/sys/block");
-	ssize_t n;
-	int fd, found = 0;
+	int found = 0;
 
 	if (!dir)
 		return 0;
 	while (!found && (de = readdir(dir))) {
 		if (strncmp(de->d_name, "md", 2))
 			continue;
-		snprintf(path, sizeof(path), "/sys/block/%s/md/array_state", de->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
+		if (read_text(state, sizeof(state), "/sys/block/%s/md/array_state",
+			      de->d_name))
 			continue;
-		n = read(fd, state, sizeof(state) - 1);
-		close(fd);
-		state[n > 0 ? n : 0] = '\0';
 		if (!strncmp(state, "inactive", 8)) {
 			snprintf(name, size, "%s", de->d_name);
 			found = 1;

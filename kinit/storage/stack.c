@@ -122,49 +122,6 @@ int stack_in_use(const struct blkdev *d)
 	return used;
 }
 
-/**
- * stack_uuid_eq() - compare two UUIDs by their hex digits only
- * @a:	e.g. "5c1f0000-..." or "5c1f0000:..."
- * @b:	likewise
- *
- * Return: 1 when the digits are the same, ignoring case and separators.
- */
-int stack_uuid_eq(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a == '-' || *a == ':')
-			a++;
-		while (*b == '-' || *b == ':')
-			b++;
-		if ((*a | 0x20) != (*b | 0x20))
-			return 0;
-		if (!*a)
-			return 1;
-		a++;
-		b++;
-	}
-}
-
-static int read_attr(const char *dm, const char *attr, char *buf, size_t size)
-{
-	char path[96];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/sys/block/%s/dm/%s", dm, attr);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	if (n < 0)
-		return -errno;
-	while (n > 0 && buf[n - 1] == '\n')
-		n--;
-	buf[n] = '\0';
-	return 0;
-}
-
 /* "vg--a-lv--b" -> "vg-a", "lv-b": LVM doubles the dashes of its names. */
 static int split_lvm_name(const char *dm, char *vg, char *lv, size_t size)
 {
@@ -192,13 +149,13 @@ static void link_dm(const char *dm)
 {
 	char name[128], uuid[160], vg[128], lv[128], path[300], target[64];
 
-	if (read_attr(dm, "name", name, sizeof(name)) || !name[0])
+	if (read_text(name, sizeof(name), "/sys/block/%s/dm/name", dm) || !name[0])
 		return;
 	mkdir("/dev/mapper", 0755);
 	snprintf(path, sizeof(path), "/dev/mapper/%s", name);
 	snprintf(target, sizeof(target), "../%s", dm);
 	symlink(target, path);	/* libdevmapper may have made a node: keep it */
-	if (read_attr(dm, "uuid", uuid, sizeof(uuid)) || strncmp(uuid, "LVM-", 4) ||
+	if (read_text(uuid, sizeof(uuid), "/sys/block/%s/dm/uuid", dm) || strncmp(uuid, "LVM-", 4) ||
 	    split_lvm_name(name, vg, lv, sizeof(vg)))
 		return;
 	snprintf(path, sizeof(path), "/dev/%s", vg);

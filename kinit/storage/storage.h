@@ -16,10 +16,6 @@
 #define KEYS_DIR		"/etc/kinit/keys"
 #define STACK_RUN_DIR		"/run"
 
-#ifndef ARRAY_SIZE
-#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
-#endif
-
 /**
  * struct stack - what the layer activation remembers during one search
  * @passes:	activations done, bounded by STACK_PASSES_MAX per device
@@ -43,7 +39,6 @@ int stack_run(const struct kinit *k, const char *const argv[],
 	      const char *input, size_t len);
 int stack_in_use(const struct blkdev *d);
 void stack_link_dm(void);
-int stack_uuid_eq(const char *a, const char *b);
 #define STACK_POLL_CAP	STACK_POLL_MS
 #else
 static inline int stack_activate(struct kinit *k, struct stack *st,

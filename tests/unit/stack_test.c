@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * stack_test.c - host unit tests for kinit/storage/stack.c: LVM name splitting,
- * UUID comparison and running a tool with a secret on its stdin.
+ * UUID comparison (kinit/lib/util.c) and running a tool with a secret on
+ * its stdin.
  */
 #define CONFIG_KINIT_STACK 1
 #include "storage/stack.c"
+#include "lib/util.c"
 
 #include "ktap.h"
 
@@ -43,17 +45,19 @@ static int run_sh(const char *script, const char *input)
 int main(void)
 {
 	struct ktap t = { 0 };
-	int planned = ARRAY_SIZE(split_cases) + 8;
+	int planned = ARRAY_SIZE(split_cases) + 10;
 	size_t i;
 
 	ktap_begin("stack", planned);
 	for (i = 0; i < ARRAY_SIZE(split_cases); i++)
 		test_split(&t, &split_cases[i]);
-	ktap_check(&t, stack_uuid_eq("4d0e1a2b:00000000:40008000:00000005",
-				     "4D0E1A2B-0000-0000-4000-800000000005"), "uuid_eq_forms");
-	ktap_check(&t, !stack_uuid_eq("4d0e1a2b-0000-0000-4000-800000000005",
-				      "4d0e1a2b-0000-0000-4000-800000000006"), "uuid_ne");
-	ktap_check(&t, !stack_uuid_eq("4d0e1a2b", "4d0e1a2b-00"), "uuid_ne_prefix");
+	ktap_check(&t, uuid_eq("4d0e1a2b:00000000:40008000:00000005",
+				"4D0E1A2B-0000-0000-4000-800000000005"), "uuid_eq_forms");
+	ktap_check(&t, !uuid_eq("4d0e1a2b-0000-0000-4000-800000000005",
+				"4d0e1a2b-0000-0000-4000-800000000006"), "uuid_ne");
+	ktap_check(&t, !uuid_eq("4d0e1a2b", "4d0e1a2b-00"), "uuid_ne_prefix");
+	ktap_check(&t, uuid_eq("ABCD-1234", "abcd-1234"), "uuid_eq_vfat_case");
+	ktap_check(&t, !uuid_eq("abcd-1234", "abcd-1234 "), "uuid_ne_trailing_blank");
 	KTAP_EQ_INT(&t, run_sh("exit 0", NULL), 0, "run_status_0");
 	KTAP_EQ_INT(&t, run_sh("exit 2", NULL), 2, "run_status_2");
 	/* the whole input, no newline added, then EOF: cryptsetup --key-file=- */
