@@ -44,7 +44,7 @@ static void shell_child(void)
 		if (fd > 2)
 			close(fd);
 	}
-	execve(BUSYBOX_PATH, argv, envp);
+	execve(KINIT_BUSYBOX_PATH, argv, envp);
 	_exit(127);
 }
 
@@ -60,8 +60,8 @@ int run_shell(struct kinit *k, const char *why)
 	pid_t pid, w;
 	int status;
 
-	if (access(BUSYBOX_PATH, X_OK))
-		return kinit_what(k, -ENOENT, "rescue shell (%s): %s", why, BUSYBOX_PATH);
+	if (access(KINIT_BUSYBOX_PATH, X_OK))
+		return kinit_what(k, -ENOENT, "rescue shell (%s): %s", why, KINIT_BUSYBOX_PATH);
 	error(k, "%s: starting a shell; exit it to continue the boot", why);
 	pid = fork();
 	if (pid < 0)
@@ -111,7 +111,7 @@ void boot_failed(struct kinit *k, const char *step, int err)
 		if (!run_shell(k, step))
 			return;
 		error(k, "no rescue shell: %s not in the image (set CONFIG_KINIT_BUSYBOX)",
-		      BUSYBOX_PATH);
+		      KINIT_BUSYBOX_PATH);
 		memcpy(k->what, what, sizeof(what));
 	}
 	stop_machine(k, CONFIG_KINIT_FAILURE_HALT);

@@ -10,6 +10,7 @@
 #include <sys/types.h>
 
 #include "cmdline.h"
+#include "image.h"
 #include "lib/util.h"
 #include "probe/probe.h"
 
@@ -28,8 +29,6 @@
 #endif
 
 #define NEWROOT		"/newroot"
-#define KINIT_CMDLINE_FILE "/etc/kinit/cmdline"
-#define BUSYBOX_PATH	"/bin/busybox"
 #define PATH_MAX_KINIT	512
 
 /**

@@ -13,7 +13,6 @@
 
 #include "genlist.h"
 
-#define SECRETS_DIR	"/etc/kinit/keys"
 
 static const char *const ent_keyword[] = {
 	[ENT_DIR] = "dir",
@@ -495,12 +494,12 @@ static int dedup(struct gen *g)
 /* Key material is readable by root only, whatever the host had. */
 static void protect_secrets(struct gen *g)
 {
-	size_t i, len = strlen(SECRETS_DIR);
+	size_t i, len = strlen(KINIT_KEYS_DIR);
 
 	for (i = 0; i < g->nents; i++) {
 		struct entry *e = &g->ents[i];
 
-		if (strncmp(e->path, SECRETS_DIR, len) ||
+		if (strncmp(e->path, KINIT_KEYS_DIR, len) ||
 		    (e->path[len] != '/' && e->path[len]))
 			continue;
 		if (e->type == ENT_DIR)

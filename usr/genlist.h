@@ -11,9 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* the image contract and ARRAY_SIZE, shared with kinit */
+#include "kinit/image.h"
+#include "kinit/lib/util.h"
+
 #define CONF_LINE_MAX	4096
 #define CONF_VALS_MAX	256
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define SYMLINK_HOPS	40	/* as the kernel's MAXSYMLINKS */
 
 enum ent_type {

@@ -20,7 +20,6 @@
 
 #include "genlist.h"
 
-#define CMDLINE_FILE	"cmdline"
 
 /*
  * Applets the rescue shell needs, linked to /bin/busybox. Busybox cannot
@@ -42,7 +41,7 @@ static const struct entry skeleton[] = {
 	{ .path = "/dev", .type = ENT_DIR, .mode = 0755 },
 	{ .path = "/dev/console", .type = ENT_NOD, .mode = 0600, .arg = "c 5 1" },
 	{ .path = "/etc", .type = ENT_DIR, .mode = 0755 },
-	{ .path = "/etc/kinit", .type = ENT_DIR, .mode = 0755 },
+	{ .path = KINIT_ETC_DIR, .type = ENT_DIR, .mode = 0755 },
 	{ .path = "/proc", .type = ENT_DIR, .mode = 0755 },
 	{ .path = "/root", .type = ENT_DIR, .mode = 0700 },
 	{ .path = "/sys", .type = ENT_DIR, .mode = 0755 },
@@ -157,11 +156,11 @@ static int read_config(struct gen *g)
 static int gen_busybox(struct gen *g, const char *opt, const char *path)
 {
 	struct entry e = {
-		.arg = "/bin/busybox", .origin = opt, .mode = 0777,
+		.arg = KINIT_BUSYBOX_PATH, .origin = opt, .mode = 0777,
 		.type = ENT_SLINK, .weak = true,
 	};
 	size_t i;
-	int ret = gen_binary(g, opt, path, "/bin/busybox");
+	int ret = gen_binary(g, opt, path, KINIT_BUSYBOX_PATH);
 
 	/* weak: a real binary at the same path (EXTRA_BINARIES) wins */
 	for (i = 0; !ret && i < ARRAY_SIZE(busybox_applets); i++) {
@@ -187,7 +186,7 @@ static int gen_cmdline(struct gen *g, const char *opt, const char *val)
 {
 	char side[PATH_MAX], *data;
 	struct entry e = {
-		.path = "/etc/kinit/" CMDLINE_FILE, .arg = side, .origin = opt,
+		.path = KINIT_CMDLINE_FILE, .arg = side, .origin = opt,
 		.mode = 0644, .type = ENT_FILE,
 	};
 	size_t len = strlen(val);
@@ -198,7 +197,7 @@ static int gen_cmdline(struct gen *g, const char *opt, const char *val)
 		return -ENOMEM;
 	memcpy(data, val, len);
 	data[len] = '\n';
-	ret = write_side_file(g, opt, CMDLINE_FILE, data, len + 1, side, sizeof(side));
+	ret = write_side_file(g, opt, KINIT_CMDLINE_NAME, data, len + 1, side, sizeof(side));
 	free(data);
 	return ret ? ret : genlist_add(g, &e);
 }
@@ -225,17 +224,17 @@ static int gen_host_file(struct gen *g, const char *opt, const char *src,
 static int gen_crypt_keyfile(struct gen *g, const char *opt, const char *path)
 {
 	struct entry dir = {
-		.path = "/etc/kinit/keys", .origin = opt, .mode = 0700,
+		.path = KINIT_KEYS_DIR, .origin = opt, .mode = 0700,
 		.type = ENT_DIR,
 	};
 	int ret = genlist_add(g, &dir);
 
-	return ret ? ret : gen_host_file(g, opt, path, "/etc/kinit/keys/default", 0400);
+	return ret ? ret : gen_host_file(g, opt, path, KINIT_KEYS_DIR "/" KINIT_KEY_DEFAULT, 0400);
 }
 
 static int gen_mdadm_conf(struct gen *g, const char *opt, const char *path)
 {
-	return gen_host_file(g, opt, path, "/etc/mdadm/mdadm.conf", 0644);
+	return gen_host_file(g, opt, path, KINIT_MDADM_CONF, 0644);
 }
 
 /**

@@ -12,11 +12,8 @@
 
 #include "genlist.h"
 
-#define MODNAME_MAX	56	/* the kernel's MODULE_NAME_LEN - 1 */
 #define MODULES_MAX	65536
 #define MODDEPS_MAX	256
-#define LOAD_FILE	"kinit.load"
-#define ALIAS_FILE	"kinit.alias"
 #define ALIASES_MAX	4096
 
 /**
@@ -32,7 +29,7 @@
  * @needed:	another module in the image depends on it
  */
 struct mod {
-	char name[MODNAME_MAX + 1];
+	char name[KINIT_MODNAME_MAX + 1];
 	char *rel;
 	char *src;
 	char **deps;
@@ -81,7 +78,7 @@ struct modtree {
 /* "drivers/net/foo-bar.ko.xz" -> "foo_bar"; -EINVAL if not a module name. */
 static int mod_name(const char *path, char *name)
 {
-	static const char *const exts[] = { ".ko", ".ko.xz", ".ko.zst", ".ko.gz", ".o" };
+	static const char *const exts[] = { KINIT_MODULE_EXTS, ".o" };
 	const char *b = strrchr(path, '/');
 	size_t len, i, el;
 
@@ -92,7 +89,7 @@ static int mod_name(const char *path, char *name)
 		if (len > el && !strcmp(b + len - el, exts[i]))
 			break;
 	}
-	if (i == ARRAY_SIZE(exts) || len - el > MODNAME_MAX)
+	if (i == ARRAY_SIZE(exts) || len - el > KINIT_MODNAME_MAX)
 		return -EINVAL;
 	for (i = 0; i < len - el; i++) {
 		char c = b[i] == '-' ? '_' : b[i];
@@ -126,7 +123,7 @@ static struct mod *find_mod(const struct modtree *t, const char *name)
 
 static int add_dep(struct mod *m, const char *depname)
 {
-	char name[MODNAME_MAX + 1], ko[MODNAME_MAX + 4], **n;
+	char name[KINIT_MODNAME_MAX + 1], ko[KINIT_MODNAME_MAX + 4], **n;
 
 	if (snprintf(ko, sizeof(ko), "%s.ko", depname) >= (int)sizeof(ko) ||
 	    mod_name(ko, name))
@@ -148,7 +145,7 @@ static int add_dep(struct mod *m, const char *depname)
 static int add_mod(struct modtree *t, const char *rel, const char *src, char *deps)
 {
 	struct mod *m;
-	char *tok, *save, name[MODNAME_MAX + 1];
+	char *tok, *save, name[KINIT_MODNAME_MAX + 1];
 	int ret;
 
 	if (t->nmods == MODULES_MAX)
@@ -203,7 +200,7 @@ static int read_line(FILE *f, char *line, size_t sz, const char *file)
 
 static int read_builtin(struct modtree *t, const char *file)
 {
-	char line[PATH_MAX], name[MODNAME_MAX + 1], **n;
+	char line[PATH_MAX], name[KINIT_MODNAME_MAX + 1], **n;
 	FILE *f = fopen(file, "r");
 	int ret;
 
@@ -410,7 +407,7 @@ static int read_modinfo_deps(struct modtree *t, struct mod *m)
 /* An installed tree's modules.alias ("alias PATTERN NAME"), if there is one. */
 static int read_staging_aliases(struct modtree *t, const char *file)
 {
-	char line[CONF_LINE_MAX], pat[CONF_LINE_MAX], name[MODNAME_MAX + 1];
+	char line[CONF_LINE_MAX], pat[CONF_LINE_MAX], name[KINIT_MODNAME_MAX + 1];
 	FILE *f = fopen(file, "r");
 	struct mod *m;
 	int ret;
@@ -433,14 +430,14 @@ static int read_staging_aliases(struct modtree *t, const char *file)
 static int append_path(struct modtree *t, char **buf, size_t *len, const char *prefix,
 		       const struct mod *m)
 {
-	size_t add = strlen(prefix) + strlen("/lib/modules///\n") + strlen(t->g->release) +
+	size_t add = strlen(prefix) + strlen(KINIT_MODULES_DIR "///\n") + strlen(t->g->release) +
 		     strlen(m->rel);
 	char *n = realloc(*buf, *len + add + 1);
 
 	if (!n)
 		return -ENOMEM;
 	*buf = n;
-	*len += sprintf(n + *len, "%s/lib/modules/%s/%s\n", prefix, t->g->release, m->rel);
+	*len += sprintf(n + *len, "%s" KINIT_MODULES_DIR "/%s/%s\n", prefix, t->g->release, m->rel);
 	return 0;
 }
 
@@ -497,7 +494,7 @@ static int emit_side(struct modtree *t, const char *name, const char *data, size
 	ret = write_side_file(t->g, t->opt, name, data, len, side, sizeof(side));
 	if (ret)
 		return ret;
-	snprintf(img, sizeof(img), "/lib/modules/%s/%s", t->g->release, name);
+	snprintf(img, sizeof(img), KINIT_MODULES_DIR "/%s/%s", t->g->release, name);
 	ret = genlist_add(t->g, &e);
 	return ret ? gen_error(t->opt, img, ret) : 0;
 }
@@ -513,7 +510,7 @@ static int emit_mod(struct modtree *t, struct mod *m)
 
 	if (stat(m->src, &st))
 		return not_built(t, gen_error(t->opt, m->src, -errno));
-	if (snprintf(path, sizeof(path), "/lib/modules/%s/%s", t->g->release, m->rel) >=
+	if (snprintf(path, sizeof(path), KINIT_MODULES_DIR "/%s/%s", t->g->release, m->rel) >=
 	    (int)sizeof(path))
 		return gen_error(t->opt, m->rel, -ENAMETOOLONG);
 	return genlist_add(t->g, &e) ? gen_error(t->opt, path, -EINVAL) : push_order(t, m);
@@ -630,7 +627,7 @@ static void free_tree(struct modtree *t)
 /* The requested names, canonical and sorted, so the order is reproducible. */
 static int split_names(const char *opt, char *names, char **out, size_t *n)
 {
-	char *tok, *save, ko[MODNAME_MAX + 4];
+	char *tok, *save, ko[KINIT_MODNAME_MAX + 4];
 
 	*n = 0;
 	for (tok = strtok_r(names, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
@@ -713,7 +710,7 @@ int gen_modules(struct gen *g, const char *opt, const char *names)
 		return -EINVAL;
 	}
 	/* the release becomes a path component of every module entry */
-	if (snprintf(img, sizeof(img), "/lib/modules/%s", g->release) >= (int)sizeof(img) ||
+	if (snprintf(img, sizeof(img), KINIT_MODULES_DIR "/%s", g->release) >= (int)sizeof(img) ||
 	    !g->release[0] || strchr(g->release, '/') || !path_ok(img) ||
 	    !strcmp(g->release, ".") || !strcmp(g->release, ".."))
 		return gen_error(opt, g->release, -EINVAL);
@@ -735,9 +732,9 @@ int gen_modules(struct gen *g, const char *opt, const char *names)
 	if (!ret)
 		ret = split_order(&t);
 	if (!ret)
-		ret = emit_side(&t, LOAD_FILE, t.load, t.loadlen);
+		ret = emit_side(&t, KINIT_LOAD_FILE, t.load, t.loadlen);
 	if (!ret)
-		ret = emit_side(&t, ALIAS_FILE, t.alias, t.aliaslen);
+		ret = emit_side(&t, KINIT_ALIAS_FILE, t.alias, t.aliaslen);
 	free_tree(&t);
 	free(copy);
 	return ret;

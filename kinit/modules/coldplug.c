@@ -13,7 +13,6 @@
 #include "kinit.h"
 #include "modules/modules.h"
 
-#define ALIAS_FILE	"kinit.alias"
 #define ALIASES_MAX	8192
 #define SYSFS_DEPTH	16	/* /sys/devices/pci0000:00/0000:00:04.0/virtio1 is 4 */
 #define MODALIAS_MAX	512
@@ -103,7 +102,7 @@ static int alias_match(const struct cp_alias *a, int n, const char *modalias, in
 /* Load every module matching @modalias (each once); the number loaded. */
 static int load_for(struct coldplug *cp, const char *modalias)
 {
-	char name[MODNAME_LEN + 1];
+	char name[KINIT_MODNAME_MAX + 1];
 	const char *path;
 	int i, j, n = 0;
 
@@ -177,7 +176,7 @@ static int coldplug_open(struct kinit *k, struct coldplug *cp)
 
 	if (ret)
 		return ret;
-	snprintf(file, sizeof(file), "%s/%s/%s", MODULES_DIR, cp->ctx.release, ALIAS_FILE);
+	snprintf(file, sizeof(file), "%s/%s/%s", KINIT_MODULES_DIR, cp->ctx.release, KINIT_ALIAS_FILE);
 	ret = modules_read_file(file, &cp->text);
 	if (ret)
 		return ret;

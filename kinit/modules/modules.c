@@ -15,9 +15,6 @@
 #include "kinit.h"
 #include "modules/modules.h"
 
-#define LOAD_FILE	"kinit.load"
-#define MODULES_D	"/etc/kinit/modules.d"
-#define MODPROBE_CONF	"/etc/kinit/modprobe.conf"
 #define LOAD_FILES_MAX	64
 #define MODOPTS_MAX	1024
 
@@ -31,7 +28,7 @@
  */
 int module_name(const char *path, char *name, size_t size)
 {
-	static const char *const exts[] = { ".ko", ".ko.gz", ".ko.xz", ".ko.zst" };
+	static const char *const exts[] = { KINIT_MODULE_EXTS };
 	const char *b = strrchr(path, '/');
 	size_t len, el = 0, i;
 
@@ -42,7 +39,7 @@ int module_name(const char *path, char *name, size_t size)
 		if (len > el && !strcmp(b + len - el, exts[i]))
 			break;
 	}
-	if (i == ARRAY_SIZE(exts) || len - el >= size || len - el > MODNAME_LEN)
+	if (i == ARRAY_SIZE(exts) || len - el >= size || len - el > KINIT_MODNAME_MAX)
 		return -EINVAL;
 	for (i = 0; i < len - el; i++)
 		name[i] = b[i] == '-' ? '_' : b[i];
@@ -86,7 +83,7 @@ int module_flags(const char *path)
  */
 int load_line(const char *release, char *line, char *path, size_t size)
 {
-	char *end, name[MODNAME_LEN + 1];
+	char *end, name[KINIT_MODNAME_MAX + 1];
 	int n;
 
 	while (*line == ' ' || *line == '\t')
@@ -101,7 +98,7 @@ int load_line(const char *release, char *line, char *path, size_t size)
 	if (*line == '/')
 		n = snprintf(path, size, "%s", line);
 	else
-		n = snprintf(path, size, "%s/%s/%s", MODULES_DIR, release, line);
+		n = snprintf(path, size, "%s/%s/%s", KINIT_MODULES_DIR, release, line);
 	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 1;
 }
 
@@ -207,7 +204,7 @@ int modctx_init(struct modctx *c, struct kinit *k, const char *step)
 	if (uname(&u))
 		return -errno;
 	snprintf(c->release, sizeof(c->release), "%s", u.release);
-	if (modules_read_file(MODPROBE_CONF, &c->conf))
+	if (modules_read_file(KINIT_MODPROBE_CONF, &c->conf))
 		c->conf = NULL;
 	return 0;
 }
@@ -242,7 +239,7 @@ static void note_failure(struct modctx *c, const char *name)
  */
 int modctx_load(struct modctx *c, const char *path)
 {
-	char name[MODNAME_LEN + 1], opts[MODOPTS_MAX];
+	char name[KINIT_MODNAME_MAX + 1], opts[MODOPTS_MAX];
 	int fd, ret;
 
 	if (module_name(path, name, sizeof(name)))
@@ -314,7 +311,9 @@ static int load_dir(struct modctx *c, const char *dir)
 		return 0;
 	while ((de = readdir(d)) && n < LOAD_FILES_MAX) {
 		len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < 6 || strcmp(de->d_name + len - 5, ".load"))
+		/* "NAME.load", NAME not empty */
+		if (de->d_name[0] == '.' || len < sizeof(KINIT_LOAD_EXT) ||
+		    strcmp(de->d_name + len - (sizeof(KINIT_LOAD_EXT) - 1), KINIT_LOAD_EXT))
 			continue;
 		names[n] = strdup(de->d_name);
 		if (names[n])
@@ -361,9 +360,9 @@ int load_modules(struct kinit *k)
 	k->modules_failed[0] = '\0';
 	if (modctx_init(&c, k, "load-modules"))
 		return 0;
-	snprintf(file, sizeof(file), "%s/%s/%s", MODULES_DIR, c.release, LOAD_FILE);
+	snprintf(file, sizeof(file), "%s/%s/%s", KINIT_MODULES_DIR, c.release, KINIT_LOAD_FILE);
 	files = load_list(&c, file) == 0;
-	files += load_dir(&c, MODULES_D);
+	files += load_dir(&c, KINIT_MODULES_D);
 	if (files)
 		info(k, "load-modules: %d loaded, %d already present, %d failed in %lld ms",
 		     c.loaded, c.present, c.failed, kinit_now_ms() - t0);

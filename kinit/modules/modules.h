@@ -12,8 +12,6 @@
 #include "lib/compat.h"
 #include "kinit.h"
 
-#define MODULES_DIR	"/lib/modules"
-#define MODNAME_LEN	56		/* the kernel's MODULE_NAME_LEN - 1 */
 #define MODFILE_MAX	(256 * 1024)	/* bound of every list kinit reads */
 
 /* uapi/linux/module.h: the kernel decompresses the file itself (6.1+) */

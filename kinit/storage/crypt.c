@@ -89,8 +89,8 @@ static int try_keyfiles(const struct kinit *k, const char *dev, const char *uuid
 	int i, ret;
 
 	snprintf(keys[0], sizeof(keys[0]), "--key-file=%s", k->args.storage.luks_key);
-	snprintf(keys[1], sizeof(keys[1]), "--key-file=" KEYS_DIR "/%s", uuid);
-	snprintf(keys[2], sizeof(keys[2]), "--key-file=" KEYS_DIR "/default");
+	snprintf(keys[1], sizeof(keys[1]), "--key-file=" KINIT_KEYS_DIR "/%s", uuid);
+	snprintf(keys[2], sizeof(keys[2]), "--key-file=" KINIT_KEYS_DIR "/" KINIT_KEY_DEFAULT);
 	for (i = 0; i < 3; i++) {
 		if (access(keys[i] + 11, R_OK))
 			continue;

@@ -13,7 +13,6 @@
 #define MD_DEGRADED_WAIT_MS	5000	/* then start incomplete arrays degraded */
 #define CRYPT_TRIES		3	/* passphrase attempts per volume */
 #define PASSPHRASE_MAX		512
-#define KEYS_DIR		"/etc/kinit/keys"
 #define STACK_RUN_DIR		"/run"
 
 /**

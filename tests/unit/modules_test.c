@@ -27,7 +27,7 @@ static const struct name_case names[] = {
 
 static void test_names(struct ktap *t)
 {
-	char name[MODNAME_LEN + 1];
+	char name[KINIT_MODNAME_MAX + 1];
 	size_t i;
 	int ret;
 
