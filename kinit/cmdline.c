@@ -712,8 +712,13 @@ static const struct cmdline_opt cmdline_opts[] = {
  * the feature is built.  Without the feature, an option in its namespace
  * (@prefix, or @prefix and a dot) is noted for cmdline_absent() and not
  * parsed.  raid= and noresume are the kernel's own options too: without
- * the feature they are simply not kinit's.
+ * the feature they are simply not kinit's.  A feature whose option is on
+ * but whose file kinit.mk does not build is an undefined symbol: the link
+ * fails.
  */
+#define FEATURE(opt, f)	.feature = IS_ENABLED(CONFIG_KINIT_##opt) ? &(f) : NULL, \
+			.option = "CONFIG_KINIT_" #opt
+
 static const struct {
 	const struct cmdline_feature *feature;
 	const char *prefix;
@@ -721,11 +726,14 @@ static const struct {
 	const char *option;
 	const char *then;
 } features[STORAGE_FEATURES] = {
-	{ &cmdline_luks, "rd.luks", "LUKS", "CONFIG_KINIT_CRYPT", "ignored" },
-	{ &cmdline_lvm, "rd.lvm", "LVM", "CONFIG_KINIT_LVM", "ignored" },
-	{ &cmdline_md, "rd.md", "md RAID", "CONFIG_KINIT_MD", "ignored" },
-	{ &cmdline_resume, "resume", "resume", "CONFIG_KINIT_RESUME",
-	  "left to the kernel" },
+	{ FEATURE(CRYPT, cmdline_luks), .prefix = "rd.luks", .what = "LUKS",
+	  .then = "ignored" },
+	{ FEATURE(LVM, cmdline_lvm), .prefix = "rd.lvm", .what = "LVM",
+	  .then = "ignored" },
+	{ FEATURE(MD, cmdline_md), .prefix = "rd.md", .what = "md RAID",
+	  .then = "ignored" },
+	{ FEATURE(RESUME, cmdline_resume), .prefix = "resume", .what = "resume",
+	  .then = "left to the kernel" },
 };
 
 static const struct cmdline_opt *opt_find(const struct cmdline_opt *opts,

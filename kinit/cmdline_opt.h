@@ -13,6 +13,7 @@
 
 #include "cmdline.h"
 #include "lib/compat.h"
+#include "lib/kconfig.h"
 #include "lib/util.h"
 
 enum opt_arg {
@@ -48,13 +49,20 @@ struct cmdline_feature {
 };
 
 /*
- * One per cmdline_*.c file.  Weak: cmdline.c names them all, and one
- * whose file kinit.mk left out is NULL there.
+ * One per cmdline_*.c file, built with its feature's option.  cmdline.c's
+ * table names each under its option, so an option set without its file
+ * fails the link; FEATURE_OPTION() in the file makes the file built
+ * without its option fail to compile.
  */
-extern const struct cmdline_feature cmdline_luks __weak;
-extern const struct cmdline_feature cmdline_lvm __weak;
-extern const struct cmdline_feature cmdline_md __weak;
-extern const struct cmdline_feature cmdline_resume __weak;
+#define FEATURE_OPTION(opt)						\
+	_Static_assert(IS_ENABLED(CONFIG_KINIT_##opt),			\
+		       "built without CONFIG_KINIT_" #opt			\
+		       ": kinit.mk and cmdline.c disagree")
+
+extern const struct cmdline_feature cmdline_luks;
+extern const struct cmdline_feature cmdline_lvm;
+extern const struct cmdline_feature cmdline_md;
+extern const struct cmdline_feature cmdline_resume;
 
 /* Filesystem UUIDs: 8-4-4-4-12, vfat's XXXX-XXXX, iso9660's date. */
 extern const unsigned char cmdline_uuid_forms[3][8];

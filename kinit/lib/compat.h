@@ -63,9 +63,4 @@ static inline int sys_finit_module(int fd, const char *params, int flags)
 #define CLOCK_MONOTONIC 1
 #endif
 
-/* The kernel's spelling (<linux/compiler_attributes.h>); no libc has it. */
-#ifndef __weak
-#define __weak	__attribute__((__weak__))
-#endif
-
 #endif /* KINIT_COMPAT_H */

@@ -203,22 +203,25 @@ void probe_utf16_to_utf8(char *dst, size_t dstsz, const uint8_t *p,
  * boot sector.  iso9660 comes after the disk filesystems because an ISO
  * rewritten with ext4 or xfs keeps its descriptor at 32 KiB.
  *
- * A prober whose file is not built (the kernel cannot use that format)
- * is NULL here and skipped.
+ * A prober whose option is off (the kernel cannot use that format) is
+ * NULL here and skipped; one whose option is on but whose file kinit.mk
+ * does not build is an undefined symbol, and the link fails.
  */
+#define PROBER(opt, p)	(IS_ENABLED(CONFIG_KINIT_PROBE_##opt) ? &(p) : NULL)
+
 static const struct prober *const probers[] = {
-	&prober_md,
-	&prober_lvm2,
-	&prober_luks,
-	&prober_vfat,
-	&prober_swap,
-	&prober_xfs,
-	&prober_ext,
-	&prober_iso9660,
-	&prober_squashfs,
-	&prober_btrfs,
-	&prober_f2fs,
-	&prober_erofs,
+	PROBER(MD, prober_md),
+	PROBER(LVM2, prober_lvm2),
+	PROBER(LUKS, prober_luks),
+	PROBER(VFAT, prober_vfat),
+	PROBER(SWAP, prober_swap),
+	PROBER(XFS, prober_xfs),
+	PROBER(EXT, prober_ext),
+	PROBER(ISO9660, prober_iso9660),
+	PROBER(SQUASHFS, prober_squashfs),
+	PROBER(BTRFS, prober_btrfs),
+	PROBER(F2FS, prober_f2fs),
+	PROBER(EROFS, prober_erofs),
 };
 
 /**
@@ -286,8 +289,9 @@ const char *probe_usage_name(enum probe_usage usage)
  * @parts:	output array of PART_MAX entries
  * @count:	number of entries filled
  *
- * Each table type is read only if its file is built, as the kernel
- * reads it only with EFI_PARTITION or MSDOS_PARTITION.
+ * Each table type is read only with its option (KINIT_PROBE_GPT,
+ * KINIT_PROBE_MBR), as the kernel reads it only with EFI_PARTITION or
+ * MSDOS_PARTITION; the option without its file fails the link.
  *
  * Return: 0 (with *count possibly 0 for an unpartitioned disk), or -errno.
  */
@@ -307,6 +311,8 @@ int probe_partitions(const struct probe_src *src, struct part_entry *parts,
 	/* protective (or hybrid) MBR: GPT describes the disk */
 	for (i = 0, e = mbr + 446; i < 4; i++, e += 16)
 		if (e[4] == MBR_TYPE_GPT && get_le32(e + 8) == 1)
-			return probe_gpt ? probe_gpt(src, parts, count) : 0;
-	return probe_mbr ? probe_mbr(src, mbr, parts, count) : 0;
+			return IS_ENABLED(CONFIG_KINIT_PROBE_GPT) ?
+			       probe_gpt(src, parts, count) : 0;
+	return IS_ENABLED(CONFIG_KINIT_PROBE_MBR) ?
+	       probe_mbr(src, mbr, parts, count) : 0;
 }

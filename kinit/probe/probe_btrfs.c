@@ -28,6 +28,8 @@ static int probe_btrfs(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(BTRFS);
+
 const struct prober prober_btrfs = {
 	.type = "btrfs",
 	.usage = PROBE_FILESYSTEM,

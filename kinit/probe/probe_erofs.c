@@ -23,6 +23,8 @@ static int probe_erofs(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(EROFS);
+
 const struct prober prober_erofs = {
 	.type = "erofs",
 	.usage = PROBE_FILESYSTEM,

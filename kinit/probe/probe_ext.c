@@ -67,6 +67,8 @@ static int probe_ext(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(EXT);
+
 const struct prober prober_ext = {
 	.usage = PROBE_FILESYSTEM,
 	.probe = probe_ext,

@@ -26,6 +26,8 @@ static int probe_f2fs(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(F2FS);
+
 const struct prober prober_f2fs = {
 	.type = "f2fs",
 	.usage = PROBE_FILESYSTEM,

@@ -112,4 +112,6 @@ int probe_gpt(const struct probe_src *src, struct part_entry *parts,
 	}
 	*count = 0;
 	return 0;
-}
+}PROBER_OPTION(GPT);
+
+

@@ -43,6 +43,8 @@ static int probe_iso9660(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(ISO9660);
+
 const struct prober prober_iso9660 = {
 	.type = "iso9660",
 	.usage = PROBE_FILESYSTEM,

@@ -33,6 +33,8 @@ static int probe_luks(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(LUKS);
+
 const struct prober prober_luks = {
 	.type = "crypto_LUKS",
 	.usage = PROBE_CRYPTO,

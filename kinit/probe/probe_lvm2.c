@@ -54,6 +54,8 @@ static int probe_lvm2(const struct probe_src *src, struct probe_result *res)
 	return -ENOENT;
 }
 
+PROBER_OPTION(LVM2);
+
 const struct prober prober_lvm2 = {
 	.type = "LVM2_member",
 	.usage = PROBE_RAID,

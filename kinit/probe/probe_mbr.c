@@ -128,4 +128,6 @@ int probe_mbr(const struct probe_src *src, const uint8_t *mbr,
 	}
 	parts_sort(parts, *count);
 	return 0;
-}
+}PROBER_OPTION(MBR);
+
+

@@ -119,6 +119,8 @@ static int probe_md(const struct probe_src *src, struct probe_result *res)
 	return probe_md1(src, res, 0x1000);
 }
 
+PROBER_OPTION(MD);
+
 const struct prober prober_md = {
 	.type = "linux_raid_member",
 	.usage = PROBE_RAID,

@@ -20,6 +20,8 @@ static int probe_squashfs(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(SQUASHFS);
+
 const struct prober prober_squashfs = {
 	.type = "squashfs",
 	.usage = PROBE_FILESYSTEM,

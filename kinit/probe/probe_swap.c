@@ -74,6 +74,8 @@ static int probe_swap(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(SWAP);
+
 const struct prober prober_swap = {
 	.type = "swap",
 	.usage = PROBE_SWAP,

@@ -204,6 +204,8 @@ static int probe_vfat(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(VFAT);
+
 const struct prober prober_vfat = {
 	.type = "vfat",
 	.usage = PROBE_FILESYSTEM,

@@ -64,6 +64,8 @@ static int probe_xfs(const struct probe_src *src, struct probe_result *res)
 	return 0;
 }
 
+PROBER_OPTION(XFS);
+
 const struct prober prober_xfs = {
 	.type = "xfs",
 	.usage = PROBE_FILESYSTEM,

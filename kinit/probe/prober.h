@@ -3,7 +3,7 @@
  * prober.h - what probe.c and the prober files (probe_*.c) share: the
  * on-disk readers and field formatters, and one prober per format.
  * Each probe_*.c is built only when the kernel can use what it
- * identifies (kinit.mk); probe.c skips those left out.
+ * identifies (kinit.mk, KINIT_PROBE_*); probe.c's table names those built.
  */
 #ifndef KINIT_PROBER_H
 #define KINIT_PROBER_H
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lib/compat.h"
+#include "lib/kconfig.h"
 #include "lib/util.h"
 #include "probe/probe.h"
 
@@ -83,21 +84,29 @@ struct prober {
 };
 
 /*
- * One per probe_*.c file.  Weak: the table in probe.c names them all, and
- * one whose file kinit.mk left out is NULL there.
+ * One per probe_*.c file, built when its KINIT_PROBE_* option is set.  The
+ * table in probe.c names each under its option, so an option set without
+ * its file fails the link; PROBER_OPTION() in the file makes the file
+ * built without its option fail to compile.  Kconfig and kinit.mk cannot
+ * disagree silently.
  */
-extern const struct prober prober_md __weak;
-extern const struct prober prober_lvm2 __weak;
-extern const struct prober prober_luks __weak;
-extern const struct prober prober_vfat __weak;
-extern const struct prober prober_swap __weak;
-extern const struct prober prober_xfs __weak;
-extern const struct prober prober_ext __weak;
-extern const struct prober prober_iso9660 __weak;
-extern const struct prober prober_squashfs __weak;
-extern const struct prober prober_btrfs __weak;
-extern const struct prober prober_f2fs __weak;
-extern const struct prober prober_erofs __weak;
+#define PROBER_OPTION(opt)						\
+	_Static_assert(IS_ENABLED(CONFIG_KINIT_PROBE_##opt),		\
+		       "built without CONFIG_KINIT_PROBE_" #opt		\
+		       ": kinit.mk and probe.c disagree")
+
+extern const struct prober prober_md;
+extern const struct prober prober_lvm2;
+extern const struct prober prober_luks;
+extern const struct prober prober_vfat;
+extern const struct prober prober_swap;
+extern const struct prober prober_xfs;
+extern const struct prober prober_ext;
+extern const struct prober prober_iso9660;
+extern const struct prober prober_squashfs;
+extern const struct prober prober_btrfs;
+extern const struct prober prober_f2fs;
+extern const struct prober prober_erofs;
 
 /**
  * probe_gpt() - read a GPT (probe_gpt.c, the kernel's EFI_PARTITION)
@@ -108,7 +117,7 @@ extern const struct prober prober_erofs __weak;
  * Return: 0 (with *count 0 when neither GPT header is valid), or -errno.
  */
 int probe_gpt(const struct probe_src *src, struct part_entry *parts,
-	      int *count) __weak;
+	      int *count);
 
 /**
  * probe_mbr() - read an MS-DOS partition table (probe_mbr.c, the kernel's
@@ -121,6 +130,6 @@ int probe_gpt(const struct probe_src *src, struct part_entry *parts,
  * Return: 0 (with *count 0 when the sector is no partition table), or -errno.
  */
 int probe_mbr(const struct probe_src *src, const uint8_t *mbr,
-	      struct part_entry *parts, int *count) __weak;
+	      struct part_entry *parts, int *count);
 
 #endif /* KINIT_PROBER_H */

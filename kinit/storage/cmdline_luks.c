@@ -141,6 +141,8 @@ static const struct cmdline_opt luks_opts[] = {
 	{ .name = "rd.luks.options", .arg = ARG_REQUIRED, .set = opt_luks_options },
 };
 
+FEATURE_OPTION(CRYPT);
+
 const struct cmdline_feature cmdline_luks = {
 	.opts = luks_opts,
 	.count = ARRAY_SIZE(luks_opts),

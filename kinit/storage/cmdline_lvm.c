@@ -51,6 +51,8 @@ static const struct cmdline_opt lvm_opts[] = {
 	{ .name = "rd.lvm.lv",	.arg = ARG_REQUIRED,	.set = opt_lvm_lv },
 };
 
+FEATURE_OPTION(LVM);
+
 const struct cmdline_feature cmdline_lvm = {
 	.opts = lvm_opts,
 	.count = ARRAY_SIZE(lvm_opts),

@@ -70,6 +70,8 @@ static const struct cmdline_opt md_opts[] = {
 	{ .name = "raid",	.arg = ARG_REQUIRED,	.set = opt_raid },
 };
 
+FEATURE_OPTION(MD);
+
 const struct cmdline_feature cmdline_md = {
 	.opts = md_opts,
 	.count = ARRAY_SIZE(md_opts),

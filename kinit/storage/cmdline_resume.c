@@ -22,6 +22,8 @@ static const struct cmdline_opt resume_opts[] = {
 	{ .name = "noresume",	.arg = ARG_NONE,	FLAG(storage.noresume, 1) },
 };
 
+FEATURE_OPTION(RESUME);
+
 const struct cmdline_feature cmdline_resume = {
 	.opts = resume_opts,
 	.count = ARRAY_SIZE(resume_opts),

@@ -7,6 +7,12 @@
 #ifndef KINIT_TEST_CMDLINE_ALL_H
 #define KINIT_TEST_CMDLINE_ALL_H
 
+/* the options that build these files (kinit.mk) */
+#define CONFIG_KINIT_CRYPT 1
+#define CONFIG_KINIT_LVM 1
+#define CONFIG_KINIT_MD 1
+#define CONFIG_KINIT_RESUME 1
+
 #include "cmdline.c"
 #include "storage/cmdline_luks.c"
 #include "storage/cmdline_lvm.c"

@@ -7,6 +7,22 @@
 #ifndef KINIT_TEST_PROBE_ALL_H
 #define KINIT_TEST_PROBE_ALL_H
 
+/* the options that build these files (kinit.mk) */
+#define CONFIG_KINIT_PROBE_MD 1
+#define CONFIG_KINIT_PROBE_LVM2 1
+#define CONFIG_KINIT_PROBE_LUKS 1
+#define CONFIG_KINIT_PROBE_VFAT 1
+#define CONFIG_KINIT_PROBE_SWAP 1
+#define CONFIG_KINIT_PROBE_XFS 1
+#define CONFIG_KINIT_PROBE_EXT 1
+#define CONFIG_KINIT_PROBE_ISO9660 1
+#define CONFIG_KINIT_PROBE_SQUASHFS 1
+#define CONFIG_KINIT_PROBE_BTRFS 1
+#define CONFIG_KINIT_PROBE_F2FS 1
+#define CONFIG_KINIT_PROBE_EROFS 1
+#define CONFIG_KINIT_PROBE_GPT 1
+#define CONFIG_KINIT_PROBE_MBR 1
+
 #include "probe/probe.c"
 #include "probe/probe_md.c"
 #include "probe/probe_lvm2.c"
