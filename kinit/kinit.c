@@ -1,12 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kinit.c - PID 1 of the built-in initramfs: the boot sequence.
- * Each step is a short function elsewhere; this file only orders them.
+ * Each step is a short function elsewhere; this file orders them and
+ * records what a failing one failed on (kinit_what()).
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 #include "kinit.h"
 #include "storage/storage.h"
+
+/**
+ * kinit_what() - record what a failing step failed on, and pass on @err
+ * @k:		state; k->what receives the text
+ * @err:	-errno to return
+ * @fmt:	printf format naming the object ("/dev/vda", "root=UUID=...")
+ *
+ * Return: @err, so a step can "return kinit_what(k, -ENOENT, ...)".
+ */
+int kinit_what(struct kinit *k, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(k->what, sizeof(k->what), fmt, ap);
+	va_end(ap);
+	return err;
+}
 
 /**
  * struct step - one stage of the boot

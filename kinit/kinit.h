@@ -11,6 +11,7 @@
 
 #include "cmdline.h"
 #include "image.h"
+#include "log.h"
 #include "lib/util.h"
 #include "probe/probe.h"
 
@@ -31,47 +32,33 @@
 #define NEWROOT		"/newroot"
 #define PATH_MAX_KINIT	512
 
+struct coldplug;
+
 /**
  * struct kinit - everything the boot steps share
+ * @log:	where messages go (struct kinit_log, log.h); first, so that
+ *		info(k, ...) costs no more than passing @k
+ * @argc:	kinit's own argument count
+ * @argv:	kinit's arguments: what the kernel gives init (words after
+ *		"--" and words it does not know), passed on to the real init
+ * @envp:	kinit's environment, passed on likewise
  * @args:	the parsed command line (image defaults, then /proc/cmdline)
- * @log:	where messages go (see struct kinit_log)
- * @t0:		CLOCK_MONOTONIC at start, for the "+N.NNNs" in log lines
+ * @t0_ms:	CLOCK_MONOTONIC at start, for the times in log lines
  * @root:	the device the root was found on, e.g. "/dev/vda1"
  * @rootdev:	its device number
  * @fstype:	the type the root was mounted as
  * @init:	path of the init that will be executed on the new root
  * @what:	set by a failing step: the object it failed on
- * @argc:	kinit's own argument count
- * @argv:	kinit's arguments: what the kernel gives init (words after
- *		"--" and words it does not know), passed on to the real init
- * @envp:	kinit's environment, passed on likewise
  * @modules_failed: names of the modules that failed to load, for the
  *		find-root report ("" when none did)
  * @coldplug:	the modalias table coldplug.c loaded, NULL without one
  */
-struct coldplug;
-
-/**
- * struct kinit_log - the kernel log as kinit writes it
- * @fd:		/dev/kmsg, or -1 before it is open
- * @lines:	lines written so far
- * @lifted:	kinit turned /dev/kmsg's rate limit off (printk_devkmsg=on)
- *
- * Kept apart from struct kinit so that logging through a const state
- * can still count its lines.
- */
-struct kinit_log {
-	int fd;
-	int lines;
-	int lifted;
-};
-
 struct kinit {
+	struct kinit_log *log;
 	int argc;
 	char **argv;
 	char **envp;
 	struct boot_args args;
-	struct kinit_log *log;
 	long long t0_ms;
 	char root[64];
 	dev_t rootdev;
@@ -82,15 +69,7 @@ struct kinit {
 	struct coldplug *coldplug;
 };
 
-/* log.c */
-enum { LOG_ERR = 3, LOG_INFO = 6, LOG_DEBUG = 7 };
-long long kinit_now_ms(void);
-void log_open(struct kinit *k);
-void log_restore_ratelimit(const struct kinit *k);
-void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-#define info(k, ...)	kinit_log(k, LOG_INFO, __VA_ARGS__)
-#define error(k, ...)	kinit_log(k, LOG_ERR, __VA_ARGS__)
+/* kinit.c */
 int kinit_what(struct kinit *k, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

@@ -12,7 +12,8 @@
 #include <unistd.h>
 
 #include "lib/compat.h"
-#include "kinit.h"
+#include "lib/util.h"
+#include "log.h"
 
 /**
  * kinit_now_ms() - milliseconds of CLOCK_MONOTONIC (time since boot)
@@ -42,12 +43,12 @@ static int set_devkmsg(const char *val)
 
 /**
  * log_open() - start writing to the kernel log
- * @k:	state; k->log->fd is set
+ * @log:	the log; @log->fd is set
  */
-void log_open(struct kinit *k)
+void log_open(struct kinit_log *log)
 {
-	if (k->log->fd < 0)
-		k->log->fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
+	if (log->fd < 0)
+		log->fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
 }
 
 /*
@@ -58,39 +59,40 @@ void log_open(struct kinit *k)
  * Not lifting it up front saves the boot two system calls and the
  * restore three.
  */
-static void log_count_line(const struct kinit *k)
+static void log_count_line(struct kinit_log *log)
 {
 	int ret;
 
-	if (k->log->lifted || ++k->log->lines < 8)
+	if (log->lifted || ++log->lines < 8)
 		return;
-	k->log->lifted = 1;
+	log->lifted = 1;
 	ret = set_devkmsg("on\n");
 	if (ret)
-		info(k, "cannot lift the /dev/kmsg rate limit: %s", errstr(-ret));
+		log_line(log, LOG_INFO, "cannot lift the /dev/kmsg rate limit: %s",
+			 errstr(-ret));
 }
 
 /**
  * log_restore_ratelimit() - put /dev/kmsg's default rate limit back
- * @k:	state
+ * @log:	the log
  *
  * Only if kinit lifted it: the real system keeps what it was given.
  */
-void log_restore_ratelimit(const struct kinit *k)
+void log_restore_ratelimit(struct kinit_log *log)
 {
-	if (k->log->lifted && !set_devkmsg("ratelimit\n"))
-		k->log->lifted = 0;
+	if (log->lifted && !set_devkmsg("ratelimit\n"))
+		log->lifted = 0;
 }
 
 /**
- * kinit_log() - one line in the kernel log, "kinit: " prepended
- * @k:		state (for the kmsg fd)
+ * log_line() - one line in the kernel log, "kinit: " prepended
+ * @log:	the log
  * @level:	syslog level: errors reach the console even with "quiet"
  * @fmt:	printf format
  *
  * Before /dev/kmsg is open the line goes to the console (fd 2).
  */
-void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
+void log_line(struct kinit_log *log, int level, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
@@ -104,31 +106,13 @@ void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
 	if (n > (int)sizeof(buf) - 2)
 		n = sizeof(buf) - 2;
 	buf[n++] = '\n';
-	if (k->log->fd >= 0) {
-		log_count_line(k);
-		if (write(k->log->fd, buf, n) == n)
+	if (log->fd >= 0) {
+		log_count_line(log);
+		if (write(log->fd, buf, n) == n)
 			return;
 	}
 	/* no kernel log: the console, without the level prefix */
 	m = strchr(buf, '>') - buf + 1;
 	if (write(2, buf + m, n - m) < 0)
 		return;
-}
-
-/**
- * kinit_what() - record what a failing step failed on, and pass on @err
- * @k:		state; k->what receives the text
- * @err:	-errno to return
- * @fmt:	printf format naming the object ("/dev/vda", "root=UUID=...")
- *
- * Return: @err, so a step can "return kinit_what(k, -ENOENT, ...)".
- */
-int kinit_what(struct kinit *k, int err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(k->what, sizeof(k->what), fmt, ap);
-	va_end(ap);
-	return err;
 }

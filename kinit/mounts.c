@@ -54,7 +54,7 @@ int mount_early(struct kinit *k)
 		if (ret && ret != -EBUSY)
 			return kinit_what(k, ret, "mount %s on %s", m->type, m->dir);
 	}
-	log_open(k);
+	log_open(k->log);
 	return 0;
 }
 

@@ -198,7 +198,7 @@ int switch_root(struct kinit *k)
 
 	info(k, "switching to %s on %s after %lld ms in early userspace",
 	     k->init, k->root, kinit_now_ms() - k->t0_ms);
-	log_restore_ratelimit(k);
+	log_restore_ratelimit(k->log);
 	move_mounts(k);
 	if (chdir(NEWROOT))
 		return kinit_what(k, -errno, "chdir %s", NEWROOT);

@@ -14,9 +14,9 @@ long long kinit_now_ms(void)
 	return 0;
 }
 
-void kinit_log(const struct kinit *k, int level, const char *fmt, ...)
+void log_line(struct kinit_log *log, int level, const char *fmt, ...)
 {
-	(void)k;
+	(void)log;
 	(void)level;
 	(void)fmt;
 }
