@@ -68,8 +68,7 @@ extern const struct cmdline_feature cmdline_resume;
 extern const unsigned char cmdline_uuid_forms[3][8];
 
 /* cmdline.c: the checkers, each linked only if an option built uses it */
-void cmdline_seterr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void cmdline_seterr(char *err, size_t errlen, const char *fmt, ...) __printf(3, 4);
 int cmdline_copy(char *dst, size_t size, const char *src);
 int cmdline_hex_val(char c);
 int cmdline_hex_groups(const char *s, size_t len, const unsigned char *w);

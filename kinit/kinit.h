@@ -11,6 +11,7 @@
 
 #include "cmdline.h"
 #include "image.h"
+#include "lib/compat.h"
 #include "log.h"
 #include "lib/util.h"
 #include "probe/probe.h"
@@ -70,8 +71,7 @@ struct kinit {
 };
 
 /* kinit.c */
-int kinit_what(struct kinit *k, int err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int kinit_what(struct kinit *k, int err, const char *fmt, ...) __printf(3, 4);
 
 /* mounts.c */
 int mount_early(struct kinit *k);

@@ -6,6 +6,8 @@
 #ifndef KINIT_LOG_H
 #define KINIT_LOG_H
 
+#include "lib/compat.h"
+
 enum { LOG_ERR = 3, LOG_INFO = 6, LOG_DEBUG = 7 };
 
 /**
@@ -26,8 +28,7 @@ struct kinit_log {
 long long kinit_now_ms(void);
 void log_open(struct kinit_log *log);
 void log_restore_ratelimit(struct kinit_log *log);
-void log_line(struct kinit_log *log, int level, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void log_line(struct kinit_log *log, int level, const char *fmt, ...) __printf(3, 4);
 
 /* @k: anything with a struct kinit_log *log (struct kinit) */
 #define info(k, ...)	log_line((k)->log, LOG_INFO, __VA_ARGS__)

@@ -43,7 +43,7 @@ int mount_early(struct kinit *k)
 	size_t i;
 	int ret;
 
-	for (i = 0; i < sizeof(early_mounts) / sizeof(early_mounts[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(early_mounts); i++) {
 		const struct early_mount *m = &early_mounts[i];
 
 		ret = mount(m->type, m->dir, m->type, m->flags, NULL) ? -errno : 0;

@@ -59,6 +59,11 @@ static inline int sys_finit_module(int fd, const char *params, int flags)
 }
 #endif
 
+/* The kernel's spelling (<linux/compiler_attributes.h>); no libc has it. */
+#ifndef __printf
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+#endif
+
 #ifndef CLOCK_MONOTONIC
 #define CLOCK_MONOTONIC 1
 #endif

@@ -15,6 +15,6 @@
 #define ___is_defined(val)		____is_defined(__ARG_PLACEHOLDER_##val)
 #define ____is_defined(arg1_or_junk)	__take_second_arg(arg1_or_junk 1, 0)
 
-#define IS_ENABLED(option)	__is_defined(option)
+#define IS_ENABLED(CONFIG_option)	__is_defined(CONFIG_option)
 
 #endif /* KINIT_LIB_KCONFIG_H */

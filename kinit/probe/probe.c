@@ -237,7 +237,7 @@ int probe_device(const struct probe_src *src, struct probe_result *res)
 	int err = -ENOENT, ret;
 	size_t i;
 
-	for (i = 0; i < sizeof(probers) / sizeof(*probers); i++) {
+	for (i = 0; i < ARRAY_SIZE(probers); i++) {
 		const struct prober *p = probers[i];
 
 		if (!p)
@@ -276,7 +276,7 @@ const char *probe_usage_name(enum probe_usage usage)
 		[PROBE_RAID] = "raid",
 	};
 
-	if ((unsigned int)usage >= sizeof(names) / sizeof(*names))
+	if ((unsigned int)usage >= ARRAY_SIZE(names))
 		return "";
 	return names[usage];
 }

@@ -85,6 +85,8 @@ static int gpt_try(const struct probe_src *src, uint64_t lba, uint32_t ssz,
 	return 0;
 }
 
+PROBER_OPTION(GPT);
+
 /*
  * probe_gpt() (see prober.h): the primary header, assuming 512-byte then
  * 4 KiB logical sectors; then the backup in the last sector, as the
@@ -97,12 +99,12 @@ int probe_gpt(const struct probe_src *src, struct part_entry *parts,
 	size_t i;
 	int ret;
 
-	for (i = 0; i < sizeof(ssz) / sizeof(*ssz); i++) {
+	for (i = 0; i < ARRAY_SIZE(ssz); i++) {
 		ret = gpt_try(src, 1, ssz[i], parts, count);
 		if (ret != -ENOENT)
 			return ret;
 	}
-	for (i = 0; i < sizeof(ssz) / sizeof(*ssz); i++) {
+	for (i = 0; i < ARRAY_SIZE(ssz); i++) {
 		if (src->size < 2 * (uint64_t)ssz[i])
 			continue;
 		ret = gpt_try(src, src->size / ssz[i] - 1, ssz[i], parts,
@@ -112,6 +114,4 @@ int probe_gpt(const struct probe_src *src, struct part_entry *parts,
 	}
 	*count = 0;
 	return 0;
-}PROBER_OPTION(GPT);
-
-
+}

@@ -94,6 +94,8 @@ static void parts_sort(struct part_entry *parts, int count)
 	}
 }
 
+PROBER_OPTION(MBR);
+
 /* probe_mbr(): see prober.h */
 int probe_mbr(const struct probe_src *src, const uint8_t *mbr,
 	      struct part_entry *parts, int *count)
@@ -128,6 +130,4 @@ int probe_mbr(const struct probe_src *src, const uint8_t *mbr,
 	}
 	parts_sort(parts, *count);
 	return 0;
-}PROBER_OPTION(MBR);
-
-
+}

@@ -34,12 +34,11 @@ static const struct swap_magic *swap_find(const struct probe_src *src)
 	uint8_t sig[10];
 	size_t p, m;
 
-	for (p = 0; p < sizeof(swap_page_sizes) / sizeof(*swap_page_sizes);
-	     p++) {
+	for (p = 0; p < ARRAY_SIZE(swap_page_sizes); p++) {
 		if (probe_read(src, swap_page_sizes[p] - sizeof(sig), sig,
 			       sizeof(sig)))
 			continue;
-		for (m = 0; m < sizeof(swap_magics) / sizeof(*swap_magics); m++)
+		for (m = 0; m < ARRAY_SIZE(swap_magics); m++)
 			if (!memcmp(sig, swap_magics[m].magic,
 				    swap_magics[m].len))
 				return &swap_magics[m];

@@ -44,7 +44,7 @@ static inline int probe_all_built(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(probers) / sizeof(*probers); i++)
+	for (i = 0; i < ARRAY_SIZE(probers); i++)
 		if (!probers[i])
 			return 0;
 	return 1;
