@@ -17,6 +17,7 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <time.h>
 #include <unistd.h>
 #include <asm/unistd.h>
@@ -86,6 +87,25 @@ static void report_root(void)
 	printf("bench: root=%s\n", found);
 }
 
+/*
+ * Which filesystem "/" is: statfs()'s f_type and f_fsid.  ext4 derives
+ * f_fsid from its UUID (the two halves of the UUID, little-endian,
+ * xor'ed: uuid_to_fsid() in the kernel), so bench/collect can check that
+ * the real init runs from the root the scenario asked for, and not from
+ * an initramfs or another disk.
+ */
+static void report_root_id(void)
+{
+	struct statfs sfs;
+
+	if (statfs("/", &sfs)) {
+		printf("bench: root-id=statfs-failed\n");
+		return;
+	}
+	printf("bench: root-id=%lx:%08x:%08x\n", (unsigned long)sfs.f_type,
+	       (unsigned int)sfs.f_fsid.val[0], (unsigned int)sfs.f_fsid.val[1]);
+}
+
 int main(void)
 {
 	long us = boottime_us();
@@ -108,6 +128,7 @@ int main(void)
 		mount("proc", "/proc", "proc", 0, NULL);
 	report_memfree();
 	report_root();
+	report_root_id();
 	/* the initramfs must be gone: no /init showing through */
 	printf("bench: initramfs-freed=%s\n", stat("/init", &st) ? "yes" : "no");
 	printf("bench: done\n");
