@@ -50,6 +50,28 @@ static int read_uevent(const char *name, dev_t *devnum, int *partition)
 	return 0;
 }
 
+/*
+ * The whole disk of partition @name: its sysfs link ends in
+ * .../<disk>/<part>.  @disk is left as it is when the link cannot be read.
+ */
+static void partition_disk(const char *name, char *disk, size_t size)
+{
+	char path[64], link[256], *slash;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), SYSBLOCK "/%s", name);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n <= 0)
+		return;
+	link[n] = '\0';
+	slash = strrchr(link, '/');
+	if (!slash)
+		return;
+	*slash = '\0';
+	slash = strrchr(link, '/');
+	snprintf(disk, size, "%s", slash ? slash + 1 : link);
+}
+
 /**
  * blkdev_add() - record device @name (as in /sys/class/block) if new
  * @set:	the devices seen
@@ -60,7 +82,6 @@ static int read_uevent(const char *name, dev_t *devnum, int *partition)
 int blkdev_add(struct blkdevs *set, const char *name)
 {
 	struct blkdev *d;
-	char buf[256], *slash;
 	dev_t devnum;
 	int partition, i;
 
@@ -76,20 +97,8 @@ int blkdev_add(struct blkdevs *set, const char *name)
 	strcpy(d->name, name);
 	d->devnum = devnum;
 	d->partition = partition;
-	if (partition) {
-		/* the sysfs path of a partition ends in .../<disk>/<part> */
-		snprintf(buf, sizeof(buf), SYSBLOCK "/%s", name);
-		i = readlink(buf, buf, sizeof(buf) - 1);
-		if (i > 0) {
-			buf[i] = '\0';
-			slash = strrchr(buf, '/');
-			if (slash) {
-				*slash = '\0';
-				slash = strrchr(buf, '/');
-				snprintf(d->disk, sizeof(d->disk), "%s", slash ? slash + 1 : buf);
-			}
-		}
-	}
+	if (partition)
+		partition_disk(name, d->disk, sizeof(d->disk));
 	return set->count++;
 }
 

@@ -27,3 +27,15 @@ kinit-$(CONFIG_KINIT_LVM) += storage/lvm.c storage/cmdline_lvm.c
 kinit-$(CONFIG_KINIT_MD) += storage/md.c storage/cmdline_md.c
 kinit-$(CONFIG_KINIT_MDADM) += storage/mdadm.c
 kinit-$(CONFIG_KINIT_RESUME) += storage/resume.c storage/cmdline_resume.c
+
+# kinit is built with the kernel's warning set as far as it means anything
+# for userspace (the Makefile's KBUILD_CFLAGS and KBUILD_USERHOSTCFLAGS,
+# scripts/Makefile.extrawarn's W=1), plus -Wrestrict, which the kernel
+# turns off for itself.  klibc's headers carry no "restrict": tests/style
+# also compiles these sources against the host's libc to catch aliasing.
+kinit-warnings := -Wall -Wextra -Werror -Wvla -Wno-unused-parameter \
+	-Wno-format-truncation -Wundef -Wstrict-prototypes -Wmissing-prototypes \
+	-Wmissing-declarations -Wold-style-definition -Wmissing-format-attribute \
+	-Wunused-but-set-variable -Wunused-const-variable -Wcast-function-type \
+	-Wimplicit-fallthrough=5 -Wdate-time -Wstringop-truncation \
+	-Wdesignated-init -Wrestrict
