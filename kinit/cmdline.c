@@ -605,6 +605,7 @@ static const struct {
 } rd_breaks[] = {
 	{ .name = "pre-mount",	.point = RD_BREAK_PRE_MOUNT },
 	{ .name = "pre-pivot",	.point = RD_BREAK_PRE_PIVOT },
+	{ .name = "dry-run",	.point = RD_BREAK_DRY_RUN },
 };
 
 static int opt_rd_break(struct boot_args *a, const char *val, char *why, size_t wl)
@@ -621,7 +622,7 @@ static int opt_rd_break(struct boot_args *a, const char *val, char *why, size_t 
 			return 0;
 		}
 	}
-	cmdline_seterr(why, wl, "unknown breakpoint (want pre-mount or pre-pivot)");
+	cmdline_seterr(why, wl, "unknown breakpoint (want pre-mount, pre-pivot or dry-run)");
 	return -EINVAL;
 }
 

@@ -102,6 +102,7 @@ enum rd_break {
 	RD_BREAK_NONE = 0,
 	RD_BREAK_PRE_MOUNT,	/* rd.break=pre-mount: shell before mounting root */
 	RD_BREAK_PRE_PIVOT,	/* rd.break=pre-pivot (or bare rd.break): before switch_root */
+	RD_BREAK_DRY_RUN,	/* rd.break=dry-run: every check of the switch, then stop */
 };
 
 /**

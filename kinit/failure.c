@@ -52,17 +52,18 @@ static void shell_child(void)
  * run_shell() - run the rescue shell on the console and wait for it
  * @k:		state
  * @why:	shown to the user: the break point or the failure
+ * @then:	what exiting the shell does ("continue the boot")
  *
  * Return: 0 when the shell ran and exited, -ENOENT without a busybox.
  */
-int run_shell(struct kinit *k, const char *why)
+int run_shell(struct kinit *k, const char *why, const char *then)
 {
 	pid_t pid, w;
 	int status;
 
 	if (access(KINIT_BUSYBOX_PATH, X_OK))
 		return kinit_what(k, -ENOENT, "rescue shell (%s): %s", why, KINIT_BUSYBOX_PATH);
-	error(k, "%s: starting a shell; exit it to continue the boot", why);
+	error(k, "%s: starting a shell; exit it to %s", why, then);
 	pid = fork();
 	if (pid < 0)
 		return kinit_what(k, -errno, "fork for the rescue shell");
@@ -108,11 +109,30 @@ void boot_failed(struct kinit *k, const char *step, int err)
 	error(k, "%s: %s: %s", step, k->what[0] ? k->what : "failed", errstr(-err));
 	if (want_shell) {
 		memcpy(what, k->what, sizeof(what));
-		if (!run_shell(k, step))
+		if (!run_shell(k, step, "continue the boot"))
 			return;
 		error(k, "no rescue shell: %s not in the image (set CONFIG_KINIT_BUSYBOX)",
 		      KINIT_BUSYBOX_PATH);
 		memcpy(k->what, what, sizeof(what));
 	}
+	stop_machine(k, CONFIG_KINIT_FAILURE_HALT);
+}
+
+/**
+ * boot_stop() - report a failure there is no retrying, and stop
+ * @k:		state (k->what names the object)
+ * @step:	the step's name
+ * @err:	-errno, or 0 when nothing failed (a dry run)
+ * @why:	why there is no retry, said last
+ *
+ * For what comes after the initramfs is freed, and for the end of a dry
+ * run: the configured stop action, reboot or halt.  Never a shell (it
+ * may be gone with the initramfs), never a return.
+ */
+void boot_stop(struct kinit *k, const char *step, int err, const char *why)
+{
+	if (err)
+		error(k, "%s: %s: %s", step, k->what[0] ? k->what : "failed", errstr(-err));
+	error(k, "%s: %s", step, why);
 	stop_machine(k, CONFIG_KINIT_FAILURE_HALT);
 }

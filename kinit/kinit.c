@@ -42,15 +42,28 @@ struct step {
 static int pre_mount(struct kinit *k)
 {
 	if (k->args.rd_break == RD_BREAK_PRE_MOUNT)
-		return run_shell(k, "rd.break=pre-mount");
+		return run_shell(k, "rd.break=pre-mount", "continue the boot");
 	return 0;
 }
 
 static int pre_pivot(struct kinit *k)
 {
 	if (k->args.rd_break == RD_BREAK_PRE_PIVOT)
-		return run_shell(k, "rd.break=pre-pivot");
+		return run_shell(k, "rd.break=pre-pivot", "continue the boot");
 	return 0;
+}
+
+/*
+ * rd.break=dry-run: every check of the switch has passed; say what the
+ * switch would do, give a shell as rd.break does, and stop there.
+ */
+static int dry_run(struct kinit *k)
+{
+	if (k->args.rd_break != RD_BREAK_DRY_RUN)
+		return 0;
+	switch_dry_run(k);
+	run_shell(k, "rd.break=dry-run", "end the dry run");
+	boot_stop(k, "dry-run", 0, "rd.break=dry-run: not switching");
 }
 
 static const struct step boot[] = {
@@ -62,8 +75,9 @@ static const struct step boot[] = {
 	{ .name = "resume",		.run = resume_check },
 	{ .name = "find-root",		.run = find_root },
 	{ .name = "mount-root",		.run = mount_root },
-	{ .name = "check-root",		.run = check_new_root },
 	{ .name = "pre-pivot",		.run = pre_pivot },
+	{ .name = "check-root",		.run = check_new_root },
+	{ .name = "dry-run",		.run = dry_run },
 	{ .name = "switch-root",	.run = switch_root },
 };
 
@@ -78,7 +92,7 @@ static const char *run_boot(struct kinit *k, int *err)
 		if (*err)
 			return boot[i].name;
 	}
-	/* switch_root() returns only when it failed */
+	/* switch_root() returns only when it failed before committing */
 	*err = -ENOEXEC;
 	return "switch-root";
 }
@@ -96,7 +110,9 @@ int main(int argc, char **argv, char **envp)
 	/*
 	 * PID 1 must never return.  boot_failed() reboots or halts, or
 	 * runs a rescue shell and comes back so the user can retry after
-	 * fixing things by hand.
+	 * fixing things by hand.  Every step up to the switch's commit
+	 * leaves the initramfs intact, so a retry is a real one; the
+	 * commit never comes back (boot_stop()).
 	 */
 	for (;;) {
 		step = run_boot(&k, &err);

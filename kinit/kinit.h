@@ -35,6 +35,8 @@
 
 struct coldplug;
 
+#define EXEC_HOW_MAX	160
+
 /**
  * struct kinit - everything the boot steps share
  * @log:	where messages go (struct kinit_log, log.h); first, so that
@@ -49,6 +51,7 @@ struct coldplug;
  * @rootdev:	its device number
  * @fstype:	the type the root was mounted as
  * @init:	path of the init that will be executed on the new root
+ * @init_how:	what the kernel will execute for it ("static ELF", ...)
  * @what:	set by a failing step: the object it failed on
  * @modules_failed: names of the modules that failed to load, for the
  *		find-root report ("" when none did)
@@ -65,6 +68,7 @@ struct kinit {
 	dev_t rootdev;
 	char fstype[PROBE_TYPE_MAX];
 	char init[INIT_PATH_MAX];
+	char init_how[EXEC_HOW_MAX];
 	char what[320];
 	char modules_failed[128];
 	struct coldplug *coldplug;
@@ -143,12 +147,29 @@ int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
 /* mounts.c */
 int mount_root(struct kinit *k);
 
-/* switch_root.c */
+/**
+ * struct exec_check - exec_check()'s answer
+ * @how:	what the kernel will execute: "static ELF", "ELF using
+ *		/lib64/ld-linux-x86-64.so.2", "#! /bin/sh: static ELF"
+ * @why:	on failure, what is wrong ("#! interpreter /bin/bash")
+ */
+struct exec_check {
+	char how[EXEC_HOW_MAX];
+	char why[160];
+};
+
+/* exec_check.c: would execve() run this program? */
+int exec_check(const char *path, struct exec_check *res);
+
+/* switch_root.c: the prepare phase, a report of it, the commit */
 int check_new_root(struct kinit *k);
+void switch_dry_run(const struct kinit *k);
 int switch_root(struct kinit *k);
 
 /* failure.c: the one death path */
 void boot_failed(struct kinit *k, const char *step, int err);
-int run_shell(struct kinit *k, const char *why);
+void boot_stop(struct kinit *k, const char *step, int err, const char *why)
+	__attribute__((noreturn));
+int run_shell(struct kinit *k, const char *why, const char *then);
 
 #endif /* KINIT_KINIT_H */

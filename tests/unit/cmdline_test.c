@@ -138,6 +138,12 @@ static const char *c_break_mount(const struct boot_args *a)
 	return NULL;
 }
 
+static const char *c_break_dry_run(const struct boot_args *a)
+{
+	EXPECT(a->rd_break == RD_BREAK_DRY_RUN);
+	return NULL;
+}
+
 static const char *c_shell_1(const struct boot_args *a)
 {
 	EXPECT(a->rd_shell == 1);
@@ -327,6 +333,7 @@ static const struct cmdline_case cmdline_cases[] = {
 	{ .name = "rd_break_pre_mount", .line = "rd.break=pre-mount", .check = c_break_mount },
 	{ .name = "rd_break_pre_pivot",
 	  .line = "rd.break=pre-mount rd.break=pre-pivot", .check = c_break_pivot },
+	{ .name = "rd_break_dry_run", .line = "rd.break=dry-run", .check = c_break_dry_run },
 	{ .name = "rd_shell_bare_is_1", .line = "rd.shell", .check = c_shell_1 },
 	{ .name = "rd_shell_0", .line = "rd.shell=0", .check = c_shell_0 },
 	{ .name = "rd_shell_1", .line = "rd.shell=0 rd.shell=1", .check = c_shell_1 },
@@ -410,7 +417,7 @@ static const struct cmdline_case cmdline_cases[] = {
 	{ .name = "reject_rootdelay_word", .line = "rootdelay=soon", .ret = -EINVAL,
 	  .err_is = "rootdelay=soon: want whole seconds from 0 to 86400" },
 	{ .name = "reject_bad_rd_break", .line = "rd.break=foo", .ret = -EINVAL,
-	  .err_is = "rd.break=foo: unknown breakpoint (want pre-mount or pre-pivot)" },
+	  .err_is = "rd.break=foo: unknown breakpoint (want pre-mount, pre-pivot or dry-run)" },
 	{ .name = "reject_empty_rd_break", .line = "rd.break=", .ret = -EINVAL },
 	{ .name = "reject_rd_shell_2", .line = "rd.shell=2", .ret = -EINVAL,
 	  .err_is = "rd.shell=2: want 0 or 1" },
