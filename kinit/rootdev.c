@@ -141,6 +141,68 @@ static void report_devices(const struct kinit *k, const struct blkdevs *set)
 	}
 }
 
+/* A bare rootwait: wait for ever, as the kernel does, saying so now and then. */
+#define ROOTWAIT_FOREVER	0
+#define STILL_WAITING_FIRST_MS	5000	/* then twice as long each time... */
+#define STILL_WAITING_MAX_MS	60000	/* ...up to a line a minute */
+
+/**
+ * struct root_clock - how long find_root() may still wait
+ * @timeout:	seconds, or ROOTWAIT_FOREVER
+ * @start:	when the wait began (ms)
+ * @deadline:	when it ends, unless for ever
+ * @note:	when to say "still waiting" next, for ever only
+ * @note_ms:	the interval after that one
+ */
+struct root_clock {
+	int timeout;
+	long long start, deadline, note;
+	int note_ms;
+};
+
+/* "vda (ext4), vdb (swap)", cut with "and N more" where @buf ends. */
+static void devices_seen(const struct blkdevs *set, char *buf, size_t size)
+{
+	size_t n = 0, room;
+	int i, m;
+
+	snprintf(buf, size, "none");
+	for (i = 0; i < set->count; i++) {
+		room = size - n - sizeof(", and 64 more");
+		m = snprintf(buf + n, room, "%s%s (%s)", i ? ", " : "", set->dev[i].name,
+			     set->dev[i].id.type[0] ? set->dev[i].id.type : "unknown");
+		if (m < 0 || (size_t)m >= room) {
+			snprintf(buf + n, size - n, ", and %d more", set->count - i);
+			return;
+		}
+		n += m;
+	}
+}
+
+/*
+ * Milliseconds to wait for the next uevent, or -ENODEV when time is up;
+ * in the wait for ever, a "still waiting" line now and then, less often
+ * as the wait goes on so that the log stays small.
+ */
+static int root_wait_left(const struct kinit *k, const struct blkdevs *set,
+			  struct root_clock *c)
+{
+	long long now = kinit_now_ms();
+	char seen[320];
+
+	if (c->timeout != ROOTWAIT_FOREVER)
+		return c->deadline > now ? (int)(c->deadline - now) : -ENODEV;
+	if (now >= c->note) {
+		devices_seen(set, seen, sizeof(seen));
+		info(k, "still waiting for root=%s (%lld s, rootwait: for ever); seen: %s",
+		     k->args.root_raw, (now - c->start) / 1000, seen);
+		c->note = now + c->note_ms;
+		c->note_ms = c->note_ms * 2 > STILL_WAITING_MAX_MS ? STILL_WAITING_MAX_MS :
+								     c->note_ms * 2;
+	}
+	return (int)(c->note - now);
+}
+
 /*
  * The root is not among the devices there are: listen to the kernel's
  * uevents, then look again (so nothing slips in between), start storage
@@ -149,11 +211,18 @@ static void report_devices(const struct kinit *k, const struct blkdevs *set)
 static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
 {
 	struct stack st = { 0 };
-	long long deadline = kinit_now_ms() + timeout * 1000LL;
+	struct root_clock c = {
+		.timeout = timeout, .start = kinit_now_ms(),
+		.note_ms = STILL_WAITING_FIRST_MS * 2,
+	};
 	long long t;
 	char name[64];
 	int fd, ret, i;
 
+	c.deadline = c.start + timeout * 1000LL;
+	c.note = c.start + STILL_WAITING_FIRST_MS;
+	if (timeout == ROOTWAIT_FOREVER)
+		info(k, "waiting for root=%s for ever (rootwait)", k->args.root_raw);
 	fd = uevent_open();
 	if (fd < 0)
 		info(k, "no uevent socket (%s): polling /sys/class/block", errstr(-fd));
@@ -166,13 +235,13 @@ static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
 		/* not among what there is: start the next storage layer */
 		t = kinit_now_ms();
 		ret = stack_activate(k, &st, set);
-		deadline += kinit_now_ms() - t;	/* typing a passphrase is not waiting */
+		c.deadline += kinit_now_ms() - t;	/* typing a passphrase is not waiting */
 		if (ret < 0)
 			break;
 		if (ret > 0)
 			continue;
-		ret = deadline - kinit_now_ms();
-		if (ret <= 0) {
+		ret = root_wait_left(k, set, &c);
+		if (ret < 0) {
 			report_devices(k, set);
 			ret = kinit_what(k, -ENODEV, "root=%s not found within %d s",
 					 k->args.root_raw, timeout);
@@ -201,8 +270,10 @@ static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
  * find_root() - wait until the device root= names exists, and identify it
  * @k:	state: k->root, k->rootdev and k->fstype are set
  *
- * rootdelay= sleeps first; then kinit waits up to rootwait= seconds
- * (CONFIG_KINIT_ROOTWAIT_TIMEOUT when not given) for a matching device.
+ * rootdelay= sleeps first; then kinit waits for a matching device: for
+ * ever after a bare rootwait, as the kernel does (with a "still waiting"
+ * line now and then), rootwait=N seconds, or without either
+ * CONFIG_KINIT_ROOTWAIT_TIMEOUT seconds.
  * Most boots find the root among the devices there already are: those
  * look once and never open the uevent socket (a few ms under emulation).
  *
@@ -211,7 +282,7 @@ static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
 int find_root(struct kinit *k)
 {
 	static struct blkdevs set;	/* large; PID 1 runs this once at a time */
-	int timeout = k->args.rootwait > 0 ? k->args.rootwait : CONFIG_KINIT_ROOTWAIT_TIMEOUT;
+	int timeout = k->args.rootwait >= 0 ? k->args.rootwait : CONFIG_KINIT_ROOTWAIT_TIMEOUT;
 	int ret;
 
 	if (k->args.root.kind == ROOT_NONE)
