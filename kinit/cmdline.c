@@ -107,7 +107,7 @@ int cmdline_copy(char *dst, size_t size, const char *src)
 
 /**
  * cmdline_ulong() - a decimal number with nothing around it, at most @max
- * @s:		the text
+ * @s:		the text (an option's value, a sysfs attribute)
  * @max:	the largest value accepted
  * @out:	the value
  *
@@ -843,7 +843,7 @@ static int add_init_args(struct boot_args *a, char *p, char *err, size_t errlen)
 
 /**
  * boot_args_init() - the values before any option is given
- * @a:	set to them
+ * @a:	set to them: integers -1 ("not given"), strings empty
  */
 void boot_args_init(struct boot_args *a)
 {
@@ -874,7 +874,12 @@ void boot_args_init(struct boot_args *a)
  * lists (rd.luks.uuid=, ...) grow.  Quotes are handled as the kernel's
  * next_arg() does.  Words after a standalone "--" become
  * @args->init_argv, replacing an earlier line's; they point into
- * @args->argbuf: do not copy @args by value.
+ * @args->argbuf: do not copy @args by value.  The options of a storage
+ * feature this kinit is built without are not parsed but noted for
+ * cmdline_absent().
+ *
+ * kinit parses the image's defaults (/etc/kinit/cmdline) first, then the
+ * kernel's command line over them, whose options so win.
  *
  * Return: 0, or -EINVAL for a malformed option, -E2BIG for overlong input.
  */

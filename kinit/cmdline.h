@@ -61,25 +61,32 @@ enum luks_option {
 };
 
 /**
- * struct storage_args - the storage layers' options (rd.luks.*, rd.lvm.*,
- * rd.md.*, raid=, resume=, noresume).  Lists accumulate over occurrences,
- * as dracut's do; the switches are -1 when not given, 0 off, 1 on.
+ * struct storage_args - the storage layers' options
  * @luks:		rd.luks=
+ * @luks_uuids:		entries used in @luks_uuid
+ * @luks_names:		entries used in @luks_name_uuid and @luks_name
+ * @luks_options:	rd.luks.options= as enum luks_option bits, -1 if not given
+ * @luks_tries:		rd.luks.options=tries=N, -1 if not given
  * @luks_uuid:		rd.luks.uuid= (lower case, any "luks-" dropped)
  * @luks_name_uuid:	rd.luks.name=UUID=NAME: the UUID...
  * @luks_name:		...and the mapping name
  * @luks_key:		rd.luks.key= path in the image, "" if not given
- * @luks_options:	rd.luks.options= as enum luks_option bits, -1 if not given
- * @luks_tries:		rd.luks.options=tries=N, -1 if not given
  * @lvm:		rd.lvm=
+ * @lvm_vgs:		entries used in @lvm_vg
+ * @lvm_lvs:		entries used in @lvm_lv
  * @lvm_vg:		rd.lvm.vg=
  * @lvm_lv:		rd.lvm.lv= (VG/LV)
  * @md:			rd.md=
- * @md_uuid:		rd.md.uuid= as 32 lower-case hex digits
+ * @md_uuids:		entries used in @md_uuid
  * @md_autodetect:	0 after raid=noautodetect, else -1
+ * @md_uuid:		rd.md.uuid= as 32 lower-case hex digits
  * @resume_raw:		resume= as written
  * @resume:		resume= parsed
  * @noresume:		noresume seen
+ *
+ * rd.luks.*, rd.lvm.*, rd.md.*, raid=, resume=, noresume.  Lists
+ * accumulate over occurrences, as dracut's do; the switches are -1 when
+ * not given, 0 off, 1 on.
  */
 struct storage_args {
 	int luks;
@@ -106,103 +113,53 @@ enum rd_break {
 };
 
 /**
- * struct boot_args - everything kinit takes from the command line.
+ * struct boot_args - everything kinit takes from the command line
+ * @root_raw:	root= exactly as written
+ * @root:	root= parsed
+ * @rootfstype:	rootfstype=, a comma list; "" if not given
+ * @rootflags:	rootflags=; "" if not given
+ * @readonly:	1 ro, 0 rw, -1 not given
+ * @rootwait:	rootwait= seconds; 0 a bare "rootwait" (for ever); -1 absent
+ * @rootdelay:	rootdelay= seconds, -1 absent
+ * @init:	init=, "" if not given
+ * @init_argc:	words after "--"
+ * @init_argv:	those words, pointing into @argbuf, NULL-terminated
+ * @argbuf:	where the words after "--" are kept
+ * @quiet:	"quiet" seen
+ * @rd_break:	rd.break=: where to stop for a shell, or the dry run
+ * @rd_shell:	rd.shell: shell on failure; -1 absent
+ * @storage:	rd.luks.*, rd.lvm.*, rd.md.*, raid=, resume=
+ * @absent:	per storage feature this kinit lacks, the first option
+ *		given for it
+ *
  * Integers are -1 when the option was not given, so policy (defaults
  * from Kconfig) is applied in one place by the caller.
  */
 struct boot_args {
-	char root_raw[ROOT_VALUE_MAX];	/* root= exactly as written */
+	char root_raw[ROOT_VALUE_MAX];
 	struct root_spec root;
-	char rootfstype[FSTYPE_MAX];	/* comma list, "" if not given */
-	char rootflags[ROOTFLAGS_MAX];	/* "" if not given */
-	int readonly;			/* 1 ro, 0 rw, -1 not given */
-	int rootwait;			/* seconds; 0 bare "rootwait"; -1 absent */
-	int rootdelay;			/* seconds, -1 absent */
-	char init[INIT_PATH_MAX];	/* init=, "" if not given */
-	int init_argc;			/* words after "--" */
-	char *init_argv[INIT_ARGS_MAX + 1];	/* point into argbuf */
+	char rootfstype[FSTYPE_MAX];
+	char rootflags[ROOTFLAGS_MAX];
+	int readonly;
+	int rootwait;
+	int rootdelay;
+	char init[INIT_PATH_MAX];
+	int init_argc;
+	char *init_argv[INIT_ARGS_MAX + 1];
 	char argbuf[INIT_ARGBUF_MAX];
-	int quiet;			/* "quiet" seen */
+	int quiet;
 	enum rd_break rd_break;
-	int rd_shell;			/* rd.shell: shell on failure; -1 absent */
-	struct storage_args storage;	/* rd.luks.*, rd.lvm.*, rd.md.*, resume= */
-	/* per storage feature this kinit lacks, the first option given for it */
+	int rd_shell;
+	struct storage_args storage;
 	char absent[STORAGE_FEATURES][ABSENT_OPT_MAX];
 };
 
-/**
- * boot_args_init() - the values before any option is given
- * @args:	set to them: integers -1 ("not given"), strings empty
- */
+/* cmdline.c; each is documented at its definition, as the kernel does */
 void boot_args_init(struct boot_args *args);
-
-/**
- * cmdline_parse_more() - parse a command line over the options in @args
- * @args:	the options so far (of an earlier line), updated; back to the
- *		defaults on error
- * @line:	NUL-terminated command line
- * @err:	on failure, a message naming the offending word
- * @errlen:	size of @err
- *
- * The kernel's command line is parsed so after the image's defaults: its
- * options win, as the last occurrence of an option does; lists grow; its
- * words for init after "--" replace the image's.
- *
- * Return: 0, or -EINVAL for a malformed option, -E2BIG for overlong input.
- */
 int cmdline_parse_more(struct boot_args *args, const char *line, char *err, size_t errlen);
-
-/**
- * cmdline_parse() - parse a kernel command line into @args
- * @args:	output, fully initialised by this call
- * @line:	NUL-terminated command line (e.g. /proc/cmdline contents)
- * @err:	on failure, a message naming the offending word
- * @errlen:	size of @err
- *
- * Unknown words are ignored (they belong to the kernel or to init);
- * for kinit's own options the last occurrence wins, as with __setup().
- * Quotes are handled as the kernel's next_arg() does.  The options of
- * a storage feature this kinit is built without are not parsed but noted
- * for cmdline_absent().
- *
- * Return: 0, or -EINVAL for a malformed option, -E2BIG for overlong input.
- */
 int cmdline_parse(struct boot_args *args, const char *line, char *err, size_t errlen);
-
-/**
- * cmdline_absent() - say which option asked for a storage feature this
- * kinit lacks
- * @args:	the parsed command line (all of its lines)
- * @i:		which feature, from 0
- * @msg:	receives the message
- * @len:	size of @msg
- *
- * Return: @msg, e.g. "rd.luks.uuid=: this kernel's kinit has no LUKS
- * support (CONFIG_KINIT_CRYPT): ignored", or "" when feature @i was not
- * asked for; NULL when @i is past the last feature.
- */
 const char *cmdline_absent(const struct boot_args *args, size_t i, char *msg, size_t len);
-
-/**
- * cmdline_ulong() - a decimal number with nothing around it, at most @max
- * @s:		the text (an option's value, a sysfs attribute)
- * @max:	the largest value accepted
- * @out:	the value
- *
- * Return: 0 or -EINVAL.
- */
 int cmdline_ulong(const char *s, unsigned long max, unsigned long *out);
-
-/**
- * root_spec_parse() - parse a device reference as written after root=
- * @spec:	output
- * @text:	e.g. "/dev/vda1", "UUID=...", "PARTUUID=.../PARTNROFF=1", "8:1"
- * @err:	message quoting @text on failure
- * @errlen:	size of @err
- *
- * Return: 0, or -EINVAL when @text is malformed (empty LABEL=, bad UUID,
- * trailing garbage, ...).
- */
 int root_spec_parse(struct root_spec *spec, const char *text, char *err, size_t errlen);
 
 #endif /* KINIT_CMDLINE_H */

@@ -44,7 +44,9 @@ struct mod {
  * struct modtree - every module of the tree, sorted by name
  * @g:		generator state
  * @opt:	the option, for messages
- * @base:	/lib/modules/<release> under -M for a staging dir, else NULL
+ * @base:	<-M dir>/lib/modules/<release>, where a staging dir keeps them
+ * @staging:	@base has a modules.dep: -M is a staging dir (make
+ *		modules_install), else a build tree
  * @mods:	the modules
  * @nmods:	their number
  * @builtin:	names built into the kernel (modules.builtin), sorted

@@ -264,7 +264,7 @@ int probe_device(const struct probe_src *src, struct probe_result *res)
  * probe_usage_name() - blkid's USAGE word for a usage class
  * @usage:	the class
  *
- * Return: "filesystem", "other" (swap), "crypto", "raid", or "".
+ * Return: "filesystem", "other" (swap), "crypto", "raid", or "" for none.
  */
 const char *probe_usage_name(enum probe_usage usage)
 {

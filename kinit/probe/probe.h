@@ -54,14 +54,7 @@ struct probe_result {
 	int hibernated;
 };
 
-/**
- * probe_device() - identify the content of a whole device or partition
- * @src:	the device
- * @res:	output, zeroed first
- *
- * Return: 0 when something was recognised, -ENOENT when nothing was,
- * -EIO (or another -errno) when reading failed.
- */
+/* probe.c; documented at the definitions, as the kernel does */
 int probe_device(const struct probe_src *src, struct probe_result *res);
 
 #define PART_MAX	128
@@ -83,22 +76,8 @@ struct part_entry {
 	char name[PART_NAME_MAX];
 };
 
-/**
- * probe_partitions() - read a disk's GPT (preferred) or MBR
- * @src:	the whole disk
- * @parts:	output array of PART_MAX entries
- * @count:	number of entries filled
- *
- * Return: 0 (with *count possibly 0 for an unpartitioned disk), or -errno.
- */
+/* probe.c, documented there */
 int probe_partitions(const struct probe_src *src, struct part_entry *parts, int *count);
-
-/**
- * probe_usage_name() - blkid's USAGE word for a usage class
- * @usage:	the class
- *
- * Return: "filesystem", "other" (swap), "crypto", "raid", or "" for none.
- */
 const char *probe_usage_name(enum probe_usage usage);
 
 #endif /* KINIT_PROBE_H */
