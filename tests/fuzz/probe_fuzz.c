@@ -3,6 +3,11 @@
  * probe_fuzz.c - libFuzzer target: the input is a whole device, probed
  * for content and partitions by every prober, once with its size known
  * and once unknown.
+ *
+ * The device is up to 128 KiB: btrfs's superblock (64 KiB + 4 KiB, as
+ * kinit reads 68 KiB) and md 0.90 (in the last 64 KiB-aligned 64 KiB) and
+ * 1.0 (8 KiB from the end) superblocks are all within reach.
+ * fuzz-options: -max_len=131072
  */
 #include "../unit/probe_all.h"
 
