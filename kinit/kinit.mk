@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The sources of kinit, chosen by Kconfig: included by usr/Makefile.kinit.
 # Optional features are optional files, never #ifdef blocks in a function.
-kinit-y := kinit.c log.c cmdline.c mounts.c rootdev.c blkdev.c switch_root.c \
+kinit-y := kinit.c log.c cmdline.c mounts.c rootdev.c uevent.c blkdev.c switch_root.c \
 	   exec_check.c failure.c lib/errstr.c lib/util.c probe/probe.c
 # What probe.c can recognise: the formats and partition tables the kernel
 # can use (KINIT_PROBE_*, which follow the kernel's own options).

@@ -14,6 +14,7 @@
 
 #include "kinit.h"
 #include "storage/storage.h"
+#include "uevent.h"
 
 /* Open the uevent socket before scanning, so no device slips between. */
 static int uevent_open(void)
@@ -41,31 +42,20 @@ static int uevent_open(void)
  */
 static int uevent_read(struct kinit *k, int fd, char *name, size_t size)
 {
-	char buf[4096], *p, *end;
-	const char *action = "", *subsys = "", *devname = "", *modalias = "";
-	ssize_t n = recv(fd, buf, sizeof(buf) - 1, 0);
+	char buf[4096];
+	struct uevent ev;
+	ssize_t n = recv(fd, buf, sizeof(buf), 0);
 
 	if (n < 0)
 		return errno == EINTR ? 0 : -errno;
-	buf[n] = '\0';
-	end = buf + n;
-	/* "add@/devices/...\0ACTION=add\0SUBSYSTEM=block\0DEVNAME=vda\0..." */
-	for (p = buf + strlen(buf) + 1; p < end; p += strlen(p) + 1) {
-		if (!strncmp(p, "ACTION=", 7))
-			action = p + 7;
-		else if (!strncmp(p, "SUBSYSTEM=", 10))
-			subsys = p + 10;
-		else if (!strncmp(p, "DEVNAME=", 8))
-			devname = p + 8;
-		else if (!strncmp(p, "MODALIAS=", 9))
-			modalias = p + 9;
-	}
-	if (!strcmp(action, "add"))
-		coldplug_uevent(k, modalias);
-	if (strcmp(subsys, "block") || !devname[0] ||
-	    (strcmp(action, "add") && strcmp(action, "change")))
+	if (uevent_parse(buf, n, &ev))
 		return 0;
-	snprintf(name, size, "%s", devname);
+	if (!strcmp(ev.action, "add"))
+		coldplug_uevent(k, ev.modalias);
+	if (strcmp(ev.subsystem, "block") || !ev.devname[0] ||
+	    (strcmp(ev.action, "add") && strcmp(ev.action, "change")))
+		return 0;
+	snprintf(name, size, "%s", ev.devname);
 	return 1;
 }
 
