@@ -4,27 +4,91 @@
  * for content and partitions by every prober, once with its size known
  * and once unknown.
  *
- * The device is up to 128 KiB: btrfs's superblock (64 KiB + 4 KiB, as
- * kinit reads 68 KiB) and md 0.90 (in the last 64 KiB-aligned 64 KiB) and
- * 1.0 (8 KiB from the end) superblocks are all within reach.
+ * The device is either the input's bytes as they are (up to 128 KiB:
+ * btrfs's superblock at 64 KiB + 4 KiB, kinit's 68 KiB read, and md 0.90
+ * and 1.0 superblocks near the end of a device over 64 KiB are in reach),
+ * or, after the magic "KDEV", a sparse device of any size: u32 LE size in
+ * 512-byte sectors, u32 LE head length, the head (at offset 0), then the
+ * tail (the last bytes of the device), zeros between.  A sparse seed of
+ * a few KiB thus holds what sits at the end of a large device (md 0.90
+ * and 1.0, the backup GPT) or deep into it (btrfs), and the fuzzer mutates
+ * those bytes as often as any other.  seeds/probe makes such seeds.
  * fuzz-options: -max_len=131072
  */
 #include "../unit/probe_all.h"
 
-#include "../unit/mem_src.h"
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define DEV_MAGIC	"KDEV"
+#define DEV_HDR		12
+
+struct dev {
+	const uint8_t *head, *tail;
+	uint64_t headlen, taillen, size;
+};
+
+static uint32_t le32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void dev_init(struct dev *d, const uint8_t *data, size_t size)
+{
+	memset(d, 0, sizeof(*d));
+	d->head = data;
+	d->headlen = size;
+	d->size = size;
+	if (size < DEV_HDR || memcmp(data, DEV_MAGIC, 4))
+		return;
+	d->head = data + DEV_HDR;
+	d->headlen = le32(data + 8);
+	if (d->headlen > size - DEV_HDR)
+		d->headlen = size - DEV_HDR;
+	d->tail = d->head + d->headlen;
+	d->taillen = size - DEV_HDR - d->headlen;
+	d->size = (uint64_t)le32(data + 4) * 512;
+	if (d->size < d->headlen + d->taillen)
+		d->size = d->headlen + d->taillen;
+}
+
+/* head at 0, tail at the end, zeros between; -EIO past the end */
+static int dev_read(void *ctx, uint64_t off, void *buf, size_t len)
+{
+	const struct dev *d = ctx;
+	uint64_t tailoff = d->size - d->taillen, n;
+	uint8_t *p = buf;
+
+	if (off > d->size || len > d->size - off)
+		return -EIO;
+	while (len) {
+		if (off < d->headlen) {
+			n = d->headlen - off < len ? d->headlen - off : len;
+			memcpy(p, d->head + off, n);
+		} else if (off >= tailoff) {
+			n = len;	/* within the device, so within the tail */
+			memcpy(p, d->tail + (off - tailoff), n);
+		} else {
+			n = tailoff - off < len ? tailoff - off : len;
+			memset(p, 0, n);
+		}
+		p += n;
+		off += n;
+		len -= n;
+	}
+	return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct part_entry parts[PART_MAX];
-	struct mem m = { .data = data, .len = size };
-	struct probe_src src = { .read = mem_read, .ctx = &m };
+	struct dev d;
+	struct probe_src src = { .read = dev_read, .ctx = &d };
 	struct probe_result res;
 	int pass, count, i;
 
+	dev_init(&d, data, size);
 	for (pass = 0; pass < 2; pass++) {
-		src.size = pass ? size : 0;
+		src.size = pass ? d.size : 0;
 		if (probe_device(&src, &res) == 0 &&
 		    (!memchr(res.type, 0, sizeof(res.type)) ||
 		     !memchr(res.uuid, 0, sizeof(res.uuid)) ||
