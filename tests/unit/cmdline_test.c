@@ -456,7 +456,8 @@ static const struct cmdline_case cmdline_cases[] = {
 	  .err_is = "rd.shell=2: want 0 or 1" },
 	{ .name = "reject_rd_shell_yes", .line = "rd.shell=yes", .ret = -EINVAL },
 	{ .name = "reject_rd_emergency_unknown", .line = "rd.emergency=panic", .ret = -EINVAL,
-	  .err_is = "rd.emergency=panic: unknown failure action (want reboot, poweroff, halt or shell)" },
+	  .err_is = "rd.emergency=panic: unknown failure action "
+		    "(want reboot, poweroff, halt or shell)" },
 	{ .name = "reject_rd_emergency_bare", .line = "rd.emergency", .ret = -EINVAL,
 	  .err_has = "rd.emergency:" },
 	{ .name = "reject_rd_emergency_empty", .line = "rd.emergency=", .ret = -EINVAL },
