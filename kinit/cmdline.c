@@ -653,6 +653,27 @@ static int opt_rd_shell(struct boot_args *a, const char *val, char *why, size_t 
 	return cmdline_switch(&a->rd_shell, val, why, wl);
 }
 
+static const char *const rd_emergencies[] = {
+	[RD_EMERGENCY_REBOOT] = "reboot",
+	[RD_EMERGENCY_POWEROFF] = "poweroff",
+	[RD_EMERGENCY_HALT] = "halt",
+	[RD_EMERGENCY_SHELL] = "shell",
+};
+
+static int opt_rd_emergency(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	size_t i;
+
+	for (i = RD_EMERGENCY_REBOOT; i < ARRAY_SIZE(rd_emergencies); i++) {
+		if (!strcmp(val, rd_emergencies[i])) {
+			a->rd_emergency = i;
+			return 0;
+		}
+	}
+	cmdline_seterr(why, wl, "unknown failure action (want reboot, poweroff, halt or shell)");
+	return -EINVAL;
+}
+
 /* ---- checkers the storage options share (cmdline_opt.h) ---------------- */
 
 /**
@@ -706,6 +727,7 @@ static const struct cmdline_opt cmdline_opts[] = {
 	{ .name = "quiet",	.arg = ARG_NONE,	FLAG(quiet, 1) },
 	{ .name = "rd.break",	.arg = ARG_OPTIONAL,	.set = opt_rd_break },
 	{ .name = "rd.shell",	.arg = ARG_OPTIONAL,	.set = opt_rd_shell },
+	{ .name = "rd.emergency", .arg = ARG_REQUIRED,	.set = opt_rd_emergency },
 };
 
 /*

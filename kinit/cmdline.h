@@ -112,6 +112,15 @@ enum rd_break {
 	RD_BREAK_DRY_RUN,	/* rd.break=dry-run: every check of the switch, then stop */
 };
 
+/* rd.emergency=: what a failed boot ends in (dracut's names, and shell) */
+enum rd_emergency {
+	RD_EMERGENCY_NONE = 0,	/* not given: the Kconfig failure action */
+	RD_EMERGENCY_REBOOT,
+	RD_EMERGENCY_POWEROFF,	/* a halt where the kernel cannot power off */
+	RD_EMERGENCY_HALT,
+	RD_EMERGENCY_SHELL,	/* the rescue shell (rd.shell=0 still forbids it) */
+};
+
 /**
  * struct boot_args - everything kinit takes from the command line
  * @root_raw:	root= exactly as written
@@ -128,6 +137,7 @@ enum rd_break {
  * @quiet:	"quiet" seen
  * @rd_break:	rd.break=: where to stop for a shell, or the dry run
  * @rd_shell:	rd.shell: shell on failure; -1 absent
+ * @rd_emergency: rd.emergency=: the failure action, NONE if absent
  * @storage:	rd.luks.*, rd.lvm.*, rd.md.*, raid=, resume=
  * @absent:	per storage feature this kinit lacks, the first option
  *		given for it
@@ -150,6 +160,7 @@ struct boot_args {
 	int quiet;
 	enum rd_break rd_break;
 	int rd_shell;
+	enum rd_emergency rd_emergency;
 	struct storage_args storage;
 	char absent[STORAGE_FEATURES][ABSENT_OPT_MAX];
 };

@@ -76,17 +76,34 @@ int run_shell(struct kinit *k, const char *why, const char *then)
 	return 0;
 }
 
-static void __attribute__((noreturn)) stop_machine(struct kinit *k, int halt)
+/* The failure action: rd.emergency= over the Kconfig choice. */
+static enum rd_emergency failure_action(const struct kinit *k)
 {
+	if (k->args.rd_emergency != RD_EMERGENCY_NONE)
+		return k->args.rd_emergency;
+	if (CONFIG_KINIT_FAILURE_SHELL)
+		return RD_EMERGENCY_SHELL;
+	return CONFIG_KINIT_FAILURE_HALT ? RD_EMERGENCY_HALT : RD_EMERGENCY_REBOOT;
+}
+
+/* Halt, power off, or (also for a shell that cannot run) reboot. */
+static void __attribute__((noreturn)) stop_machine(struct kinit *k, enum rd_emergency how)
+{
+	int cmd = RB_AUTOBOOT;
+
 	sync();
-	if (!halt && CONFIG_KINIT_FAILURE_DELAY > 0) {
+	if (how == RD_EMERGENCY_HALT) {
+		cmd = RB_HALT_SYSTEM;
+		error(k, "halting the machine");
+	} else if (how == RD_EMERGENCY_POWEROFF) {
+		cmd = RB_POWER_OFF;
+		error(k, "powering the machine off");
+	} else if (CONFIG_KINIT_FAILURE_DELAY > 0) {
 		error(k, "rebooting in %d s", CONFIG_KINIT_FAILURE_DELAY);
 		sleep(CONFIG_KINIT_FAILURE_DELAY);
 	}
-	if (halt)
-		error(k, "halting the machine");
 	for (;;) {
-		sys_reboot(halt ? RB_HALT_SYSTEM : RB_AUTOBOOT);
+		sys_reboot(cmd);
 		pause();	/* reboot() failed: never return from PID 1 */
 	}
 }
@@ -97,13 +114,18 @@ static void __attribute__((noreturn)) stop_machine(struct kinit *k, int halt)
  * @step:	the step's name
  * @err:	-errno
  *
- * Prints "kinit: <step>: <what>: <strerror>".  Returns only after a
- * rescue shell exits, so that main() tries the boot again.
+ * Prints "kinit: <step>: <what>: <strerror>", then takes the failure
+ * action: rd.emergency= if given, else the Kconfig choice; rd.shell=1
+ * asks for the shell whatever the action, rd.shell=0 forbids it (then,
+ * as without a busybox, the machine reboots unless the action is halt or
+ * poweroff).  Returns only after a rescue shell exits, so that main()
+ * tries the boot again.
  */
 void boot_failed(struct kinit *k, const char *step, int err)
 {
+	enum rd_emergency how = failure_action(k);
 	int want_shell = k->args.rd_shell > 0 ||
-			 (k->args.rd_shell != 0 && CONFIG_KINIT_FAILURE_SHELL);
+			 (k->args.rd_shell != 0 && how == RD_EMERGENCY_SHELL);
 	char what[sizeof(k->what)];
 
 	error(k, "%s: %s: %s", step, k->what[0] ? k->what : "failed", errstr(-err));
@@ -115,7 +137,7 @@ void boot_failed(struct kinit *k, const char *step, int err)
 		      KINIT_BUSYBOX_PATH);
 		memcpy(k->what, what, sizeof(what));
 	}
-	stop_machine(k, CONFIG_KINIT_FAILURE_HALT);
+	stop_machine(k, how);
 }
 
 /**
@@ -126,13 +148,14 @@ void boot_failed(struct kinit *k, const char *step, int err)
  * @why:	why there is no retry, said last
  *
  * For what comes after the initramfs is freed, and for the end of a dry
- * run: the configured stop action, reboot or halt.  Never a shell (it
- * may be gone with the initramfs), never a return.
+ * run: the failure action (rd.emergency=, else Kconfig's): reboot, halt
+ * or power off.  Never a shell (it may be gone with the initramfs): a
+ * shell action reboots.  Never a return.
  */
 void boot_stop(struct kinit *k, const char *step, int err, const char *why)
 {
 	if (err)
 		error(k, "%s: %s: %s", step, k->what[0] ? k->what : "failed", errstr(-err));
 	error(k, "%s: %s", step, why);
-	stop_machine(k, CONFIG_KINIT_FAILURE_HALT);
+	stop_machine(k, failure_action(k));	/* a shell action reboots here */
 }

@@ -227,10 +227,13 @@ static int activate_one(struct kinit *k, struct stack *st, struct blkdevs *set,
 	    whole_disk_shadow(set, d))
 		return 0;
 	/* 0.90 on a partition: the kernel's autodetect knows it (type fd) */
-	if (d->id.version == 0 && d->partition && !st->md_autorun &&
-	    k->args.storage.md_autodetect != 0) {
-		(*autorun)++;
-		return -EAGAIN;		/* decided after the autorun */
+	if (d->id.version == 0 && d->partition && !st->md_autorun) {
+		if (k->args.storage.md_autodetect != 0) {
+			(*autorun)++;
+			return -EAGAIN;		/* decided after the autorun */
+		}
+		st->md_autorun = 1;
+		info(k, "md: raid=noautodetect: the kernel is not asked (RAID_AUTORUN), 0.90 members go to mdadm");
 	}
 	return mdadm_add(k, st, d);
 }

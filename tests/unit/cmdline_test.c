@@ -30,6 +30,7 @@ static const char *c_defaults(const struct boot_args *a)
 	EXPECT(!a->root_raw[0] && !a->rootfstype[0] && !a->rootflags[0] && !a->init[0]);
 	EXPECT(a->readonly == -1 && a->rootwait == -1 && a->rootdelay == -1);
 	EXPECT(a->rd_shell == -1 && a->rd_break == RD_BREAK_NONE && !a->quiet);
+	EXPECT(a->rd_emergency == RD_EMERGENCY_NONE);
 	EXPECT(a->init_argc == 0 && !a->init_argv[0]);
 	return NULL;
 }
@@ -153,6 +154,30 @@ static const char *c_shell_1(const struct boot_args *a)
 static const char *c_shell_0(const struct boot_args *a)
 {
 	EXPECT(a->rd_shell == 0);
+	return NULL;
+}
+
+static const char *c_emergency_reboot(const struct boot_args *a)
+{
+	EXPECT(a->rd_emergency == RD_EMERGENCY_REBOOT);
+	return NULL;
+}
+
+static const char *c_emergency_poweroff(const struct boot_args *a)
+{
+	EXPECT(a->rd_emergency == RD_EMERGENCY_POWEROFF);
+	return NULL;
+}
+
+static const char *c_emergency_halt(const struct boot_args *a)
+{
+	EXPECT(a->rd_emergency == RD_EMERGENCY_HALT);
+	return NULL;
+}
+
+static const char *c_emergency_shell(const struct boot_args *a)
+{
+	EXPECT(a->rd_emergency == RD_EMERGENCY_SHELL && a->rd_shell == -1);
 	return NULL;
 }
 
@@ -337,6 +362,14 @@ static const struct cmdline_case cmdline_cases[] = {
 	{ .name = "rd_shell_bare_is_1", .line = "rd.shell", .check = c_shell_1 },
 	{ .name = "rd_shell_0", .line = "rd.shell=0", .check = c_shell_0 },
 	{ .name = "rd_shell_1", .line = "rd.shell=0 rd.shell=1", .check = c_shell_1 },
+	{ .name = "rd_emergency_reboot", .line = "rd.emergency=reboot",
+	  .check = c_emergency_reboot },
+	{ .name = "rd_emergency_poweroff", .line = "rd.emergency=poweroff",
+	  .check = c_emergency_poweroff },
+	{ .name = "rd_emergency_halt", .line = "rd.emergency=halt", .check = c_emergency_halt },
+	{ .name = "rd_emergency_shell", .line = "rd.emergency=shell", .check = c_emergency_shell },
+	{ .name = "rd_emergency_last_wins", .line = "rd.emergency=shell rd.emergency=halt",
+	  .check = c_emergency_halt },
 	{ .name = "quiet", .line = "quiet", .check = c_quiet },
 	{ .name = "whole_word_quoted",
 	  .line = "\"root=/dev/vda1\" \"rw\"", .check = c_whole_quoted },
@@ -422,6 +455,13 @@ static const struct cmdline_case cmdline_cases[] = {
 	{ .name = "reject_rd_shell_2", .line = "rd.shell=2", .ret = -EINVAL,
 	  .err_is = "rd.shell=2: want 0 or 1" },
 	{ .name = "reject_rd_shell_yes", .line = "rd.shell=yes", .ret = -EINVAL },
+	{ .name = "reject_rd_emergency_unknown", .line = "rd.emergency=panic", .ret = -EINVAL,
+	  .err_is = "rd.emergency=panic: unknown failure action "
+		    "(want reboot, poweroff, halt or shell)" },
+	{ .name = "reject_rd_emergency_bare", .line = "rd.emergency", .ret = -EINVAL,
+	  .err_has = "rd.emergency:" },
+	{ .name = "reject_rd_emergency_empty", .line = "rd.emergency=", .ret = -EINVAL },
+	{ .name = "reject_rd_emergency_case", .line = "rd.emergency=Halt", .ret = -EINVAL },
 	{ .name = "reject_relative_init", .line = "init=sbin/init", .ret = -EINVAL,
 	  .err_is = "init=sbin/init: not an absolute path to a program" },
 	{ .name = "reject_empty_init", .line = "init=", .ret = -EINVAL },
