@@ -125,9 +125,11 @@ static void report_devices(const struct kinit *k, const struct blkdevs *set)
 	for (i = 0; i < set->count; i++) {
 		const struct blkdev *d = &set->dev[i];
 
+		/* UUIDs and labels are the disks' text: escaped */
 		error(k, "  /dev/%s %s UUID=\"%s\" LABEL=\"%s\"%s%s", d->name,
-		      d->id.type[0] ? d->id.type : "(unknown)", d->id.uuid, d->id.label,
-		      d->partuuid[0] ? " PARTUUID=" : "", d->partuuid);
+		      d->id.type[0] ? d->id.type : "(unknown)", escaped(d->id.uuid),
+		      escaped(d->id.label), d->partuuid[0] ? " PARTUUID=" : "",
+		      escaped(d->partuuid));
 	}
 }
 
