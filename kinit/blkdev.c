@@ -17,7 +17,9 @@
 
 #include "kinit.h"
 
+#ifndef SYSBLOCK		/* unit tests give a directory of their own */
 #define SYSBLOCK "/sys/class/block"
+#endif
 
 /*
  * What the kernel says of block device @name in its uevent file
@@ -72,12 +74,49 @@ static void partition_disk(const char *name, char *disk, size_t size)
 	snprintf(disk, size, "%s", slash ? slash + 1 : link);
 }
 
+/* Room for one more entry; -ENOSPC at BLKDEV_MAX, -ENOMEM, both logged. */
+static int blkdev_grow(struct blkdevs *set, const char *name)
+{
+	struct blkdev *dev;
+	int size;
+
+	if (set->count < set->size)
+		return 0;
+	if (set->size >= BLKDEV_MAX) {
+		/* once: every scan meets the same devices again */
+		if (set->log && !set->overflow)
+			log_line(set->log, LOG_ERR,
+				 "%d block devices already: /dev/%s and any after it are not considered",
+				 set->count, name);
+		set->overflow = 1;
+		return -ENOSPC;
+	}
+	size = set->size ? 2 * set->size : BLKDEV_CHUNK;
+	if (size > BLKDEV_MAX)
+		size = BLKDEV_MAX;
+	dev = realloc(set->dev, size * sizeof(*dev));
+	if (!dev) {
+		if (set->log)
+			log_line(set->log, LOG_ERR,
+				 "no memory for %d block devices: /dev/%s is not considered",
+				 size, name);
+		return -ENOMEM;
+	}
+	set->dev = dev;
+	set->size = size;
+	return 0;
+}
+
 /**
  * blkdev_add() - record device @name (as in /sys/class/block) if new
  * @set:	the devices seen
  * @name:	kernel name, e.g. "vda1"
  *
- * Return: index of the entry, or -errno (-ENOSPC when the table is full).
+ * The table grows up to BLKDEV_MAX entries; a device beyond that (or
+ * without memory) is reported through @set->log.
+ *
+ * Return: index of the entry, or -errno (-ENOSPC when the table is full,
+ * -ENOMEM, -ENOENT for a name sysfs does not describe).
  */
 int blkdev_add(struct blkdevs *set, const char *name)
 {
@@ -88,10 +127,11 @@ int blkdev_add(struct blkdevs *set, const char *name)
 	for (i = 0; i < set->count; i++)
 		if (!strcmp(set->dev[i].name, name))
 			return i;
-	if (set->count == BLKDEV_MAX)
-		return -ENOSPC;
 	if (strlen(name) >= sizeof(d->name) || read_uevent(name, &devnum, &partition))
 		return -ENOENT;
+	i = blkdev_grow(set, name);
+	if (i)
+		return i;
 	d = &set->dev[set->count];
 	memset(d, 0, sizeof(*d));
 	strcpy(d->name, name);
@@ -100,6 +140,19 @@ int blkdev_add(struct blkdevs *set, const char *name)
 	if (partition)
 		partition_disk(name, d->disk, sizeof(d->disk));
 	return set->count++;
+}
+
+/**
+ * blkdev_free() - release the table; @set is empty afterwards
+ * @set:	the devices seen
+ */
+void blkdev_free(struct blkdevs *set)
+{
+	free(set->dev);
+	set->dev = NULL;
+	set->count = 0;
+	set->size = 0;
+	set->overflow = 0;
 }
 
 /**
@@ -226,6 +279,7 @@ int blkdev_identify(struct blkdev *d, const struct blkdevs *set)
 	struct probe_src src;
 	int ret;
 
+	(void)set;
 	if (d->probed)
 		return d->probed < 0 ? d->probed : 0;
 	ret = blkdev_open_src(&src, &r, d->name);

@@ -273,7 +273,7 @@ static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
  */
 int find_root(struct kinit *k)
 {
-	static struct blkdevs set;	/* large; PID 1 runs this once at a time */
+	struct blkdevs set = { .log = k->log };
 	int timeout = k->args.rootwait >= 0 ? k->args.rootwait : CONFIG_KINIT_ROOTWAIT_TIMEOUT;
 	int ret;
 
@@ -281,13 +281,11 @@ int find_root(struct kinit *k)
 		return kinit_what(k, -EINVAL, "no root= on the command line and no CONFIG_KINIT_ROOT");
 	if (k->args.rootdelay > 0)
 		sleep(k->args.rootdelay);
-	memset(&set, 0, sizeof(set));
 	blkdev_scan(&set);
-	if (!check_all(k, &set)) {
-		ret = wait_for_root(k, &set, timeout);
-		if (ret)
-			return ret;
-	}
+	ret = check_all(k, &set) ? 0 : wait_for_root(k, &set, timeout);
+	blkdev_free(&set);
+	if (ret)
+		return ret;
 	info(k, "root %s is %s (%s) after %lld ms", k->args.root_raw, k->root,
 	     k->fstype[0] ? k->fstype : "unknown type", kinit_now_ms() - k->t0_ms);
 	return 0;

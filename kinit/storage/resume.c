@@ -64,7 +64,7 @@ static int write_resume(const struct blkdev *d)
  */
 int resume_check(struct kinit *k)
 {
-	static struct blkdevs set;	/* large; PID 1 runs this once */
+	struct blkdevs set = { .log = k->log };
 	const struct storage_args *s = &k->args.storage;
 	long long deadline = kinit_now_ms() + CONFIG_KINIT_RESUME_TIMEOUT * 1000LL;
 	struct blkdev *d;
@@ -76,12 +76,12 @@ int resume_check(struct kinit *k)
 		info(k, "resume: noresume given: not resuming from %s", s->resume_raw);
 		return 0;
 	}
-	memset(&set, 0, sizeof(set));
 	while ((i = find_resume(k, &set)) < 0 && kinit_now_ms() < deadline)
 		usleep(RESUME_POLL_US);
 	if (i < 0) {
 		error(k, "resume: resume=%s not found within %d s: booting normally",
 		      s->resume_raw, CONFIG_KINIT_RESUME_TIMEOUT);
+		blkdev_free(&set);
 		return 0;
 	}
 	d = &set.dev[i];
@@ -93,5 +93,6 @@ int resume_check(struct kinit *k)
 		error(k, "resume: %s: %s: booting normally", SYS_POWER_RESUME, errstr(-ret));
 	else
 		info(k, "resume: no hibernation image on /dev/%s: booting normally", d->name);
+	blkdev_free(&set);
 	return 0;
 }
