@@ -437,3 +437,92 @@ int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
 		return 0;
 	}
 }
+
+/*
+ * /sys/class/block/@a/holders/@b: @b is a layer (dm, md) built on @a.
+ * One level is enough: a device two layers up is never a filesystem
+ * matching the same reference as the one at the bottom.
+ */
+static int holds(const char *a, const char *b)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), SYSBLOCK "/%s/holders/%s", a, b);
+	return !access(path, F_OK);
+}
+
+/**
+ * blkdev_related() - are @a and @b one device seen twice?
+ * @a:	a device
+ * @b:	another
+ *
+ * A whole disk and its partition (an isohybrid image shows its
+ * filesystem on both), or a device and a layer on it (an md member with
+ * its superblock at the end, and the array), may both answer to one
+ * reference: that is not two candidates.
+ *
+ * Return: 1 when they are the same device, a disk and its partition, or
+ * one holds the other; else 0.
+ */
+int blkdev_related(const struct blkdev *a, const struct blkdev *b)
+{
+	if (a == b || !strcmp(a->name, b->name))
+		return 1;
+	if ((a->partition && !strcmp(a->disk, b->name)) ||
+	    (b->partition && !strcmp(b->disk, a->name)))
+		return 1;
+	return holds(a->name, b->name) || holds(b->name, a->name);
+}
+
+/**
+ * blkdev_unique() - do the matching devices name one device?
+ * @set:	all devices
+ * @match:	indexes of the devices that qualify, in table order
+ * @n:		how many
+ *
+ * Return: 1 when every one is related (blkdev_related()) to the first,
+ * 0 when two distinct devices qualify.
+ */
+int blkdev_unique(const struct blkdevs *set, const int *match, int n)
+{
+	int i;
+
+	for (i = 1; i < n; i++)
+		if (!blkdev_related(&set->dev[match[0]], &set->dev[match[i]]))
+			return 0;
+	return 1;
+}
+
+/**
+ * blkdev_on_crypt() - does device @name lie on dm-crypt?
+ * @name:	kernel device name ("dm-1")
+ * @depth:	layers still to look down (recursion bound)
+ *
+ * True for a dm-crypt device ("CRYPT-" in its dm uuid) and for any
+ * device whose slaves, at some layer, include one: LVM on LUKS, md on
+ * LUKS.
+ *
+ * Return: 1 when it does, else 0.
+ */
+int blkdev_on_crypt(const char *name, int depth)
+{
+	char path[96], uuid[160];
+	struct dirent *de;
+	DIR *dir;
+	int found = 0;
+
+	if (!read_text(uuid, sizeof(uuid), SYSBLOCK "/%s/dm/uuid", name) &&
+	    !strncmp(uuid, "CRYPT-", 6))
+		return 1;
+	if (depth <= 0)
+		return 0;
+	snprintf(path, sizeof(path), SYSBLOCK "/%s/slaves", name);
+	dir = opendir(path);
+	if (!dir)
+		return 0;
+	while (!found && (de = readdir(dir)))
+		if (de->d_name[0] != '.')
+			found = blkdev_on_crypt(de->d_name, depth - 1);
+	closedir(dir);
+	return found;
+}

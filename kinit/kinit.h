@@ -123,6 +123,7 @@ struct blkdev {
 	char partuuid[PROBE_UUID_MAX];
 	char partlabel[PART_NAME_MAX];
 	int stacked;		/* storage: a layer above was tried (stack.c) */
+	int passed_over;	/* rootdev.c: said why it is not the root */
 };
 
 /*
@@ -158,6 +159,9 @@ int blkdev_identify(struct blkdev *d, const struct blkdevs *set);
 int blkdev_link(const struct blkdev *d);
 int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
 		   const struct blkdevs *set);
+int blkdev_related(const struct blkdev *a, const struct blkdev *b);
+int blkdev_on_crypt(const char *name, int depth);
+int blkdev_unique(const struct blkdevs *set, const int *match, int n);
 
 /* mounts.c */
 int mount_root(struct kinit *k);

@@ -35,6 +35,7 @@ static const char *const err_texts[] = {
 	[EROFS] = "Read-only file system",
 	[ENAMETOOLONG] = "File name too long",
 	[ELOOP] = "Too many symbolic links encountered",
+	[ENOTUNIQ] = "Name not unique on network",
 	[EBADMSG] = "Not a data message",
 	[EUCLEAN] = "Structure needs cleaning",
 	[ENOMEDIUM] = "No medium found",

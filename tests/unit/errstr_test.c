@@ -20,6 +20,7 @@ static const struct errstr_case cases[] = {
 	{ EIO,		"I/O error" },
 	{ EPERM,	"Operation not permitted" },
 	{ EKEYREJECTED,	"Key was rejected by service" },
+	{ ENOTUNIQ,	"Name not unique on network" },
 	{ 0,		"error 0" },
 	{ ERANGE,	"error 34" },
 	{ EINTR,	"error 4" },
