@@ -37,6 +37,7 @@ static const char *const err_texts[] = {
 	[ELOOP] = "Too many symbolic links encountered",
 	[ENOTUNIQ] = "Name not unique on network",
 	[EBADMSG] = "Not a data message",
+	[ETIMEDOUT] = "Connection timed out",
 	[EUCLEAN] = "Structure needs cleaning",
 	[ENOMEDIUM] = "No medium found",
 	[ENOKEY] = "Required key not available",
