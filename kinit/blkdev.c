@@ -17,7 +17,9 @@
 
 #include "kinit.h"
 
+#ifndef SYSBLOCK		/* unit tests give a directory of their own */
 #define SYSBLOCK "/sys/class/block"
+#endif
 
 /*
  * What the kernel says of block device @name in its uevent file
@@ -72,12 +74,49 @@ static void partition_disk(const char *name, char *disk, size_t size)
 	snprintf(disk, size, "%s", slash ? slash + 1 : link);
 }
 
+/* Room for one more entry; -ENOSPC at BLKDEV_MAX, -ENOMEM, both logged. */
+static int blkdev_grow(struct blkdevs *set, const char *name)
+{
+	struct blkdev *dev;
+	int size;
+
+	if (set->count < set->size)
+		return 0;
+	if (set->size >= BLKDEV_MAX) {
+		/* once: every scan meets the same devices again */
+		if (set->log && !set->overflow)
+			log_line(set->log, LOG_ERR,
+				 "%d block devices already: /dev/%s and any after it are not considered",
+				 set->count, name);
+		set->overflow = 1;
+		return -ENOSPC;
+	}
+	size = set->size ? 2 * set->size : BLKDEV_CHUNK;
+	if (size > BLKDEV_MAX)
+		size = BLKDEV_MAX;
+	dev = realloc(set->dev, size * sizeof(*dev));
+	if (!dev) {
+		if (set->log)
+			log_line(set->log, LOG_ERR,
+				 "no memory for %d block devices: /dev/%s is not considered",
+				 size, name);
+		return -ENOMEM;
+	}
+	set->dev = dev;
+	set->size = size;
+	return 0;
+}
+
 /**
  * blkdev_add() - record device @name (as in /sys/class/block) if new
  * @set:	the devices seen
  * @name:	kernel name, e.g. "vda1"
  *
- * Return: index of the entry, or -errno (-ENOSPC when the table is full).
+ * The table grows up to BLKDEV_MAX entries; a device beyond that (or
+ * without memory) is reported through @set->log.
+ *
+ * Return: index of the entry, or -errno (-ENOSPC when the table is full,
+ * -ENOMEM, -ENOENT for a name sysfs does not describe).
  */
 int blkdev_add(struct blkdevs *set, const char *name)
 {
@@ -88,10 +127,11 @@ int blkdev_add(struct blkdevs *set, const char *name)
 	for (i = 0; i < set->count; i++)
 		if (!strcmp(set->dev[i].name, name))
 			return i;
-	if (set->count == BLKDEV_MAX)
-		return -ENOSPC;
 	if (strlen(name) >= sizeof(d->name) || read_uevent(name, &devnum, &partition))
 		return -ENOENT;
+	i = blkdev_grow(set, name);
+	if (i)
+		return i;
 	d = &set->dev[set->count];
 	memset(d, 0, sizeof(*d));
 	strcpy(d->name, name);
@@ -100,6 +140,19 @@ int blkdev_add(struct blkdevs *set, const char *name)
 	if (partition)
 		partition_disk(name, d->disk, sizeof(d->disk));
 	return set->count++;
+}
+
+/**
+ * blkdev_free() - release the table; @set is empty afterwards
+ * @set:	the devices seen
+ */
+void blkdev_free(struct blkdevs *set)
+{
+	free(set->dev);
+	set->dev = NULL;
+	set->count = 0;
+	set->size = 0;
+	set->overflow = 0;
 }
 
 /**
@@ -226,6 +279,7 @@ int blkdev_identify(struct blkdev *d, const struct blkdevs *set)
 	struct probe_src src;
 	int ret;
 
+	(void)set;
 	if (d->probed)
 		return d->probed < 0 ? d->probed : 0;
 	ret = blkdev_open_src(&src, &r, d->name);
@@ -382,4 +436,93 @@ int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
 	default:
 		return 0;
 	}
+}
+
+/*
+ * /sys/class/block/@a/holders/@b: @b is a layer (dm, md) built on @a.
+ * One level is enough: a device two layers up is never a filesystem
+ * matching the same reference as the one at the bottom.
+ */
+static int holds(const char *a, const char *b)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), SYSBLOCK "/%s/holders/%s", a, b);
+	return !access(path, F_OK);
+}
+
+/**
+ * blkdev_related() - are @a and @b one device seen twice?
+ * @a:	a device
+ * @b:	another
+ *
+ * A whole disk and its partition (an isohybrid image shows its
+ * filesystem on both), or a device and a layer on it (an md member with
+ * its superblock at the end, and the array), may both answer to one
+ * reference: that is not two candidates.
+ *
+ * Return: 1 when they are the same device, a disk and its partition, or
+ * one holds the other; else 0.
+ */
+int blkdev_related(const struct blkdev *a, const struct blkdev *b)
+{
+	if (a == b || !strcmp(a->name, b->name))
+		return 1;
+	if ((a->partition && !strcmp(a->disk, b->name)) ||
+	    (b->partition && !strcmp(b->disk, a->name)))
+		return 1;
+	return holds(a->name, b->name) || holds(b->name, a->name);
+}
+
+/**
+ * blkdev_unique() - do the matching devices name one device?
+ * @set:	all devices
+ * @match:	indexes of the devices that qualify, in table order
+ * @n:		how many
+ *
+ * Return: 1 when every one is related (blkdev_related()) to the first,
+ * 0 when two distinct devices qualify.
+ */
+int blkdev_unique(const struct blkdevs *set, const int *match, int n)
+{
+	int i;
+
+	for (i = 1; i < n; i++)
+		if (!blkdev_related(&set->dev[match[0]], &set->dev[match[i]]))
+			return 0;
+	return 1;
+}
+
+/**
+ * blkdev_on_crypt() - does device @name lie on dm-crypt?
+ * @name:	kernel device name ("dm-1")
+ * @depth:	layers still to look down (recursion bound)
+ *
+ * True for a dm-crypt device ("CRYPT-" in its dm uuid) and for any
+ * device whose slaves, at some layer, include one: LVM on LUKS, md on
+ * LUKS.
+ *
+ * Return: 1 when it does, else 0.
+ */
+int blkdev_on_crypt(const char *name, int depth)
+{
+	char path[96], uuid[160];
+	struct dirent *de;
+	DIR *dir;
+	int found = 0;
+
+	if (!read_text(uuid, sizeof(uuid), SYSBLOCK "/%s/dm/uuid", name) &&
+	    !strncmp(uuid, "CRYPT-", 6))
+		return 1;
+	if (depth <= 0)
+		return 0;
+	snprintf(path, sizeof(path), SYSBLOCK "/%s/slaves", name);
+	dir = opendir(path);
+	if (!dir)
+		return 0;
+	while (!found && (de = readdir(dir)))
+		if (de->d_name[0] != '.')
+			found = blkdev_on_crypt(de->d_name, depth - 1);
+	closedir(dir);
+	return found;
 }

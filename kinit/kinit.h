@@ -123,26 +123,45 @@ struct blkdev {
 	char partuuid[PROBE_UUID_MAX];
 	char partlabel[PART_NAME_MAX];
 	int stacked;		/* storage: a layer above was tried (stack.c) */
+	int passed_over;	/* rootdev.c: said why it is not the root */
 };
 
-#define BLKDEV_MAX 64
+/*
+ * The table grows as devices appear: a stick with a 128-entry GPT must not
+ * push the root out.  The bound only stops a flood of devices from taking
+ * all memory (a thousand entries are some 400 KiB); a device beyond it is
+ * logged, never dropped silently.
+ */
+#define BLKDEV_MAX	1024
+#define BLKDEV_CHUNK	64
 
 /**
  * struct blkdevs - the block devices seen so far
- * @dev:	one entry per device, in the order they appeared
+ * @dev:	one entry per device, in the order they appeared (allocated;
+ *		blkdev_free() releases it)
  * @count:	entries used
+ * @size:	entries allocated
+ * @log:	where a device that does not fit is reported (may be NULL)
+ * @overflow:	a device did not fit (and was reported)
  */
 struct blkdevs {
-	struct blkdev dev[BLKDEV_MAX];
+	struct blkdev *dev;
 	int count;
+	int size;
+	struct kinit_log *log;
+	int overflow;
 };
 
 int blkdev_scan(struct blkdevs *set);
 int blkdev_add(struct blkdevs *set, const char *name);
+void blkdev_free(struct blkdevs *set);
 int blkdev_identify(struct blkdev *d, const struct blkdevs *set);
 int blkdev_link(const struct blkdev *d);
 int blkdev_matches(const struct blkdev *d, const struct root_spec *spec,
 		   const struct blkdevs *set);
+int blkdev_related(const struct blkdev *a, const struct blkdev *b);
+int blkdev_on_crypt(const char *name, int depth);
+int blkdev_unique(const struct blkdevs *set, const int *match, int n);
 
 /* mounts.c */
 int mount_root(struct kinit *k);

@@ -13,6 +13,7 @@
 #include <linux/netlink.h>
 
 #include "kinit.h"
+#include "lib/kconfig.h"
 #include "storage/storage.h"
 #include "uevent.h"
 
@@ -68,8 +69,28 @@ static int root_by_fs_id(const struct kinit *k)
 	return k->args.root.kind == ROOT_UUID || k->args.root.kind == ROOT_LABEL;
 }
 
-/* Say whether device @i is the root; if so, record it in @k. */
-static int check_device(struct kinit *k, struct blkdevs *set, int i)
+#define ROOT_CANDIDATES_MAX	8	/* listed when root= names several */
+
+/*
+ * rd.luks.uuid= or rd.luks.name= says the root is encrypted: a plain
+ * device carrying its filesystem UUID (a stick made with mkfs -U) must
+ * not become the root and fake the passphrase prompt.
+ */
+static int root_encrypted(const struct kinit *k)
+{
+	const struct storage_args *s = &k->args.storage;
+
+	return IS_ENABLED(CONFIG_KINIT_CRYPT) && s->luks != 0 &&
+	       (s->luks_uuids || s->luks_names);
+}
+
+static const char *type_of(const struct blkdev *d)
+{
+	return d->id.type[0] ? d->id.type : "unknown type";
+}
+
+/* Could device @i be the root?  Says once why an encrypted root is not. */
+static int qualifies(struct kinit *k, struct blkdevs *set, int i)
 {
 	struct blkdev *d = &set->dev[i];
 
@@ -79,21 +100,53 @@ static int check_device(struct kinit *k, struct blkdevs *set, int i)
 		return 0;
 	if (root_by_fs_id(k) && d->id.usage != PROBE_FILESYSTEM)
 		return 0;
-	snprintf(k->root, sizeof(k->root), "/dev/%s", d->name);
-	k->rootdev = d->devnum;
-	if (d->id.usage == PROBE_FILESYSTEM)
-		snprintf(k->fstype, sizeof(k->fstype), "%s", d->id.type);
+	if (root_encrypted(k) && !blkdev_on_crypt(d->name, STACK_PASSES_MAX)) {
+		if (!d->passed_over)
+			error(k,
+			      "root=%s: /dev/%s (%s) is not on dm-crypt, and rd.luks.* says the root is encrypted: passed over",
+			      k->args.root_raw, d->name, type_of(d));
+		d->passed_over = 1;
+		return 0;
+	}
 	return 1;
+}
+
+/* Two distinct devices answer to root=: list them and refuse to choose. */
+static int refuse_ambiguous(struct kinit *k, const struct blkdevs *set,
+			    const int *match, int n, int total)
+{
+	char list[200];
+	size_t o = 0;
+	int i;
+
+	error(k, "root=%s names %d distinct devices: refusing to choose:", k->args.root_raw,
+	      total);
+	list[0] = '\0';
+	for (i = 0; i < n; i++) {
+		const struct blkdev *d = &set->dev[match[i]];
+
+		error(k, "  /dev/%s (%s)", d->name, type_of(d));
+		if (o < sizeof(list))
+			o += snprintf(list + o, sizeof(list) - o, "%s/dev/%s (%s)",
+				      i ? ", " : "", d->name, type_of(d));
+	}
+	error(k,
+	      "  remove the device that is not the root, or name the root so that one device answers");
+	return kinit_what(k, -ENOTUNIQ, "root=%s is %s", k->args.root_raw, list);
 }
 
 /*
  * Identify and link every new device before matching any: PARTNROFF=
  * is matched through a sibling partition, which the scan may list later
- * (/sys/class/block gives vda2 before vda1).
+ * (/sys/class/block gives vda2 before vda1).  All the devices there are
+ * get matched, so that a second one answering to root= is seen.
+ * Return: 1 with the root recorded in @k, 0 when none matches yet,
+ * -ENOTUNIQ when two distinct devices do.
  */
 static int check_all(struct kinit *k, struct blkdevs *set)
 {
-	int i;
+	int match[ROOT_CANDIDATES_MAX], n = 0, total = 0, i;
+	const struct blkdev *d;
 
 	for (i = 0; i < set->count; i++) {
 		if (set->dev[i].probed)
@@ -101,10 +154,23 @@ static int check_all(struct kinit *k, struct blkdevs *set)
 		blkdev_identify(&set->dev[i], set);
 		blkdev_link(&set->dev[i]);
 	}
-	for (i = 0; i < set->count; i++)
-		if (check_device(k, set, i))
-			return 1;
-	return 0;
+	for (i = 0; i < set->count; i++) {
+		if (!qualifies(k, set, i))
+			continue;
+		total++;
+		if (n < ROOT_CANDIDATES_MAX)
+			match[n++] = i;
+	}
+	if (!n)
+		return 0;
+	if (total > n || !blkdev_unique(set, match, n))
+		return refuse_ambiguous(k, set, match, n, total);
+	d = &set->dev[match[0]];
+	snprintf(k->root, sizeof(k->root), "/dev/%s", d->name);
+	k->rootdev = d->devnum;
+	if (d->id.usage == PROBE_FILESYSTEM)
+		snprintf(k->fstype, sizeof(k->fstype), "%s", d->id.type);
+	return 1;
 }
 
 /* Say what was looked for and what there is, so root= can be fixed. */
@@ -125,9 +191,11 @@ static void report_devices(const struct kinit *k, const struct blkdevs *set)
 	for (i = 0; i < set->count; i++) {
 		const struct blkdev *d = &set->dev[i];
 
+		/* UUIDs and labels are the disks' text: escaped */
 		error(k, "  /dev/%s %s UUID=\"%s\" LABEL=\"%s\"%s%s", d->name,
-		      d->id.type[0] ? d->id.type : "(unknown)", d->id.uuid, d->id.label,
-		      d->partuuid[0] ? " PARTUUID=" : "", d->partuuid);
+		      d->id.type[0] ? d->id.type : "(unknown)", escaped(d->id.uuid),
+		      escaped(d->id.label), d->partuuid[0] ? " PARTUUID=" : "",
+		      escaped(d->partuuid));
 	}
 }
 
@@ -218,8 +286,9 @@ static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
 		info(k, "no uevent socket (%s): polling /sys/class/block", errstr(-fd));
 	for (;;) {
 		blkdev_scan(set);
-		if (check_all(k, set)) {
-			ret = 0;
+		ret = check_all(k, set);
+		if (ret) {
+			ret = ret > 0 ? 0 : ret;
 			break;
 		}
 		/* not among what there is: start the next storage layer */
@@ -267,11 +336,17 @@ static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
  * Most boots find the root among the devices there already are: those
  * look once and never open the uevent socket (a few ms under emulation).
  *
- * Return: 0, -EINVAL when there is no root=, -ENODEV on timeout.
+ * Two distinct devices answering to root= (an impostor with the root's
+ * UUID) end the search with both listed: kinit never picks one.  When
+ * rd.luks.uuid= or rd.luks.name= is given only a device on dm-crypt can
+ * be the root.
+ *
+ * Return: 0, -EINVAL when there is no root=, -ENODEV on timeout,
+ * -ENOTUNIQ when more than one device answers.
  */
 int find_root(struct kinit *k)
 {
-	static struct blkdevs set;	/* large; PID 1 runs this once at a time */
+	struct blkdevs set = { .log = k->log };
 	int timeout = k->args.rootwait >= 0 ? k->args.rootwait : CONFIG_KINIT_ROOTWAIT_TIMEOUT;
 	int ret;
 
@@ -279,13 +354,13 @@ int find_root(struct kinit *k)
 		return kinit_what(k, -EINVAL, "no root= on the command line and no CONFIG_KINIT_ROOT");
 	if (k->args.rootdelay > 0)
 		sleep(k->args.rootdelay);
-	memset(&set, 0, sizeof(set));
 	blkdev_scan(&set);
-	if (!check_all(k, &set)) {
+	ret = check_all(k, &set);
+	if (!ret)
 		ret = wait_for_root(k, &set, timeout);
-		if (ret)
-			return ret;
-	}
+	blkdev_free(&set);
+	if (ret < 0)
+		return ret;
 	info(k, "root %s is %s (%s) after %lld ms", k->args.root_raw, k->root,
 	     k->fstype[0] ? k->fstype : "unknown type", kinit_now_ms() - k->t0_ms);
 	return 0;

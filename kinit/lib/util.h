@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * util.h - the small helpers every part of kinit uses: array sizes, the
- * C locale's ctype, UUID comparison, one-line files, error texts.  Each
- * exists once, here; usr/ (the image generator) shares ARRAY_SIZE.
+ * C locale's ctype, UUID comparison, one-line files, error texts, text
+ * from disks checked and escaped.  Each exists once, here; usr/ (the
+ * image generator) shares ARRAY_SIZE.
  */
 #ifndef KINIT_LIB_UTIL_H
 #define KINIT_LIB_UTIL_H
@@ -27,6 +28,14 @@ static inline int is_digit(int c)
 /* util.c */
 int uuid_eq(const char *a, const char *b);
 int read_text(char *buf, size_t size, const char *fmt, const char *arg);
+
+/* disktext.c: identifiers from disks checked, any text from disks escaped */
+#define UUID_TEXT_LEN	36	/* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" */
+#define TEXT_ESCAPE_MAX	(4 * 128 + 1)	/* a PROBE_LABEL_MAX label, all escaped */
+int uuid_valid(const char *s);
+const char *text_escape(char *out, size_t size, const char *in);
+/* like errstr(): the buffer lives as long as the caller's block */
+#define escaped(s)	text_escape((char[TEXT_ESCAPE_MAX]) { 0 }, TEXT_ESCAPE_MAX, (s))
 
 /* errstr.c: strerror() for the errors kinit meets, "error N" for others */
 #define ERRSTR_MAX	24	/* "error -2147483648" */

@@ -184,8 +184,12 @@ static int try_passphrase(struct kinit *k, const char *dev, const char *uuid,
  * @k:	state and options
  * @d:	an identified crypto_LUKS device no layer holds yet
  *
- * Return: 1 when unlocked, 0 when rd.luks= does not want it, -errno
- * (with k->what set) when it could not be unlocked.
+ * A header whose UUID is not 36 hex digits and dashes is refused (and
+ * logged escaped): it is never used in a path, a name or a prompt.
+ *
+ * Return: 1 when unlocked, 0 when rd.luks= does not want it or its
+ * header is refused, -errno (with k->what set) when it could not be
+ * unlocked.
  */
 int crypt_unlock(struct kinit *k, const struct blkdev *d)
 {
@@ -194,6 +198,16 @@ int crypt_unlock(struct kinit *k, const struct blkdev *d)
 
 	if (k->args.storage.luks == 0)
 		return 0;
+	/*
+	 * The header's UUID names a key file and the mapping, and shows in
+	 * the prompt: "../" or terminal escapes in a crafted one must not.
+	 */
+	if (!uuid_valid(d->id.uuid)) {
+		error(k,
+		      "crypt: /dev/%s: LUKS header UUID \"%s\" is not a UUID: refused, left locked",
+		      d->name, escaped(d->id.uuid));
+		return 0;
+	}
 	if (!wanted(&k->args.storage, d->id.uuid, name, sizeof(name))) {
 		info(k, "crypt: /dev/%s (UUID %s) not named by rd.luks.uuid=/rd.luks.name=: left locked",
 		     d->name, d->id.uuid);

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -50,26 +51,62 @@ static void feed(int fd, const char *input, size_t len)
 	}
 }
 
+/*
+ * Wait for @pid at most @timeout_ms, then kill it: a LUKS header with
+ * 2^32-1 PBKDF2 iterations would keep cryptsetup (and the boot) busy for
+ * hours.  The naps are counted, not the clock: a loaded machine only
+ * makes the bound longer.
+ */
+static int wait_bounded(const struct kinit *k, const char *tool, pid_t pid,
+			long long timeout_ms, int *status)
+{
+	long long slept_us = 0;
+	unsigned int nap = 1000;	/* klibc has no useconds_t */
+	pid_t w;
+
+	for (;;) {
+		w = waitpid(pid, status, WNOHANG);
+		if (w == pid)
+			return 0;
+		if (w < 0 && errno != EINTR)
+			return -errno;
+		if (slept_us >= timeout_ms * 1000) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+				;
+			if (k)
+				error(k, "%s: still running after %lld s: killed", tool,
+				      timeout_ms / 1000);
+			return -ETIMEDOUT;
+		}
+		usleep(nap);
+		slept_us += nap;
+		if (nap < 50000)
+			nap *= 2;
+	}
+}
+
 /**
- * stack_run() - run a storage tool and wait for it
- * @k:		state, for the log
+ * stack_run_for() - run a storage tool and wait for it, for a while
+ * @k:		state, for the log (may be NULL)
  * @argv:	absolute path of the program, its arguments, NULL
  * @input:	bytes for its stdin through a pipe (a passphrase), or NULL
  * @len:	length of @input
+ * @timeout_ms:	how long it may run; then it is killed and logged by name
  *
  * The tool writes its messages to kinit's console.  @input is never
  * copied: the caller wipes it.
  *
  * Return: the tool's exit status (0-255), 128+N when signal N killed
- * it, or -errno when it could not be run.
+ * it, -ETIMEDOUT when it ran out of time, or -errno when it could not be
+ * run.
  */
-int stack_run(const struct kinit *k, const char *const argv[],
-	      const char *input, size_t len)
+int stack_run_for(const struct kinit *k, const char *const argv[],
+		  const char *input, size_t len, long long timeout_ms)
 {
-	int pfd[2] = { -1, -1 }, status;
-	pid_t pid, w;
+	int pfd[2] = { -1, -1 }, status, ret;
+	pid_t pid;
 
-	(void)k;	/* the tool speaks for itself on the console */
 	if (input && pipe(pfd))
 		return -errno;
 	pid = fork();
@@ -89,14 +126,27 @@ int stack_run(const struct kinit *k, const char *const argv[],
 		feed(pfd[1], input, len);
 		close(pfd[1]);
 	}
-	do {
-		w = waitpid(pid, &status, 0);
-	} while (w < 0 && errno == EINTR);
-	if (w < 0)
-		return -errno;
+	ret = wait_bounded(k, argv[0], pid, timeout_ms, &status);
+	if (ret)
+		return ret;
 	if (WIFSIGNALED(status))
 		return 128 + WTERMSIG(status);
 	return WEXITSTATUS(status);
+}
+
+/**
+ * stack_run() - run a storage tool for at most STACK_TOOL_TIMEOUT_MS
+ * @k:		state, for the log (may be NULL)
+ * @argv:	absolute path of the program, its arguments, NULL
+ * @input:	bytes for its stdin, or NULL
+ * @len:	length of @input
+ *
+ * Return: as stack_run_for().
+ */
+int stack_run(const struct kinit *k, const char *const argv[],
+	      const char *input, size_t len)
+{
+	return stack_run_for(k, argv, input, len, STACK_TOOL_TIMEOUT_MS);
 }
 
 /**

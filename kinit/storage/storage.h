@@ -14,6 +14,7 @@
 #define CRYPT_TRIES		3	/* passphrase attempts per volume */
 #define PASSPHRASE_MAX		512
 #define STACK_RUN_DIR		"/run"
+#define STACK_TOOL_TIMEOUT_MS	120000	/* a storage tool still running is killed */
 
 /**
  * struct stack - what the layer activation remembers during one search
@@ -36,6 +37,8 @@ struct stack {
 int stack_activate(struct kinit *k, struct stack *st, struct blkdevs *set);
 int stack_run(const struct kinit *k, const char *const argv[],
 	      const char *input, size_t len);
+int stack_run_for(const struct kinit *k, const char *const argv[],
+		  const char *input, size_t len, long long timeout_ms);
 int stack_in_use(const struct blkdev *d);
 void stack_link_dm(void);
 #define STACK_POLL_CAP	STACK_POLL_MS

@@ -20,6 +20,8 @@ static const struct errstr_case cases[] = {
 	{ EIO,		"I/O error" },
 	{ EPERM,	"Operation not permitted" },
 	{ EKEYREJECTED,	"Key was rejected by service" },
+	{ ENOTUNIQ,	"Name not unique on network" },
+	{ ETIMEDOUT,	"Connection timed out" },
 	{ 0,		"error 0" },
 	{ ERANGE,	"error 34" },
 	{ EINTR,	"error 4" },

@@ -8,6 +8,8 @@
 #include "storage/stack.c"
 #include "lib/util.c"
 
+#include <time.h>
+
 #include "ktap.h"
 
 #include "log_stub.h"
@@ -45,7 +47,9 @@ static int run_sh(const char *script, const char *input)
 int main(void)
 {
 	struct ktap t = { 0 };
-	int planned = ARRAY_SIZE(split_cases) + 10;
+	int planned = ARRAY_SIZE(split_cases) + 13;
+	struct timespec t0, t1;
+	int ret;
 	size_t i;
 
 	ktap_begin("stack", planned);
@@ -67,5 +71,15 @@ int main(void)
 		    "run_adds_no_newline");
 	KTAP_EQ_INT(&t, stack_run(NULL, (const char *const[]){ "/nonexistent/tool", NULL },
 				  NULL, 0), 127, "run_missing_tool");
+	/* a tool that does not finish (cryptsetup on 2^32-1 PBKDF2 iterations) is killed */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ret = stack_run_for(NULL, (const char *const[]){ "/bin/sleep", "30", NULL }, NULL, 0, 300);
+	KTAP_EQ_INT(&t, ret, -ETIMEDOUT, "run_bounded_killed");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ktap_check(&t, t1.tv_sec - t0.tv_sec < 10, "run_bounded_killed_soon # %ld s",
+		   (long)(t1.tv_sec - t0.tv_sec));
+	ret = stack_run_for(NULL, (const char *const[]){ "/bin/sh", "-c", "exit 3", NULL },
+			    NULL, 0, 10000);
+	KTAP_EQ_INT(&t, ret, 3, "run_bounded_in_time");
 	return ktap_end(&t, planned);
 }

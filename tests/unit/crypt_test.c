@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * crypt_test.c - host unit tests for kinit/storage/crypt.c: a LUKS header
+ * whose UUID is not a UUID ("../" to name another key file, terminal
+ * escapes to rewrite the prompt) is refused before it names a key file,
+ * reaches cryptsetup or a prompt, and is logged escaped.
+ */
+#define CONFIG_KINIT_STACK 1
+#define CONFIG_KINIT_CRYPT 1
+#include "storage/crypt.c"
+#include "lib/util.c"
+#include "lib/disktext.c"
+#include "lib/errstr.c"
+
+#include <stdarg.h>
+
+#include "ktap.h"
+
+/* what the code under test did: cryptsetup runs and log lines */
+static int tool_runs;
+static char tool_args[512];
+static char logged[2048];
+
+int stack_run(const struct kinit *k, const char *const argv[],
+	      const char *input, size_t len)
+{
+	size_t o = 0;
+
+	(void)k;
+	(void)input;
+	(void)len;
+	tool_runs++;
+	for (; *argv; argv++)
+		o += snprintf(tool_args + o, sizeof(tool_args) - o, "%s ", *argv);
+	return 0;
+}
+
+void log_line(struct kinit_log *log, int level, const char *fmt, ...)
+{
+	size_t o = strlen(logged);
+	va_list ap;
+
+	(void)log;
+	(void)level;
+	va_start(ap, fmt);
+	vsnprintf(logged + o, sizeof(logged) - o, fmt, ap);
+	va_end(ap);
+	strncat(logged, "\n", sizeof(logged) - strlen(logged) - 1);
+}
+
+long long kinit_now_ms(void)
+{
+	return 0;
+}
+
+int kinit_what(struct kinit *k, int err, const char *fmt, ...)
+{
+	(void)k;
+	(void)fmt;
+	return err;
+}
+
+static int unlock(const char *uuid)
+{
+	static struct kinit k;
+	struct blkdev d = { .name = "vdb", .id = { .usage = PROBE_CRYPTO, .version = 2 } };
+
+	memset(&k, 0, sizeof(k));
+	k.args.storage.luks = -1;
+	k.args.storage.luks_options = -1;
+	k.args.storage.luks_tries = 1;
+	/* rd.luks.key= names a file that exists: a valid UUID would unlock */
+	snprintf(k.args.storage.luks_key, sizeof(k.args.storage.luks_key), "/dev/null");
+	snprintf(d.id.uuid, sizeof(d.id.uuid), "%s", uuid);
+	tool_runs = 0;
+	tool_args[0] = logged[0] = '\0';
+	return crypt_unlock(&k, &d);
+}
+
+int main(void)
+{
+	struct ktap t = { 0 };
+	int planned = 9;
+
+	ktap_begin("crypt", planned);
+	/* the control: a well-formed UUID goes on to cryptsetup */
+	KTAP_EQ_INT(&t, unlock("c7a1b2c3-0000-4000-8000-000000000002"), 1, "valid_uuid_unlocks");
+	KTAP_EQ_INT(&t, tool_runs, 1, "valid_uuid_runs_cryptsetup");
+
+	/* "../" would make --key-file=/etc/kinit/keys/../../../dev/null */
+	KTAP_EQ_INT(&t, unlock("../../../dev/null"), 0, "dotdot_uuid_refused");
+	ktap_check(&t, tool_runs == 0, "dotdot_uuid_no_cryptsetup # ran: %s", tool_args);
+	ktap_check(&t, strstr(logged, "is not a UUID: refused") != NULL,
+		   "dotdot_uuid_logged # log: %s", escaped(logged));
+
+	/* ESC and CR that would rewrite the passphrase prompt */
+	KTAP_EQ_INT(&t, unlock("x\x1b[2J\rPassphrase for /dev/vda:"), 0, "escape_uuid_refused");
+	KTAP_EQ_INT(&t, tool_runs, 0, "escape_uuid_no_cryptsetup");
+	ktap_check(&t, !strchr(logged, '\x1b') && !strchr(logged, '\r'),
+		   "escape_uuid_no_raw_bytes_logged # log: %s", escaped(logged));
+	ktap_check(&t, strstr(logged, "\"x\\x1b[2J\\x0dPassphrase for /dev/vda:\"") != NULL,
+		   "escape_uuid_logged_escaped # log: %s", escaped(logged));
+	return ktap_end(&t, planned);
+}
