@@ -10,7 +10,6 @@
 #include "storage/crypt.c"
 #include "lib/util.c"
 #include "lib/disktext.c"
-#include "lib/errstr.c"
 
 #include <stdarg.h>
 
@@ -19,7 +18,6 @@
 /* what the code under test did: cryptsetup runs and log lines */
 static int tool_runs;
 static char tool_args[512];
-static char logged[2048];
 
 int stack_run(const struct kinit *k, const char *const argv[],
 	      const char *input, size_t len)
@@ -35,30 +33,7 @@ int stack_run(const struct kinit *k, const char *const argv[],
 	return 0;
 }
 
-void log_line(struct kinit_log *log, int level, const char *fmt, ...)
-{
-	size_t o = strlen(logged);
-	va_list ap;
-
-	(void)log;
-	(void)level;
-	va_start(ap, fmt);
-	vsnprintf(logged + o, sizeof(logged) - o, fmt, ap);
-	va_end(ap);
-	strncat(logged, "\n", sizeof(logged) - strlen(logged) - 1);
-}
-
-long long kinit_now_ms(void)
-{
-	return 0;
-}
-
-int kinit_what(struct kinit *k, int err, const char *fmt, ...)
-{
-	(void)k;
-	(void)fmt;
-	return err;
-}
+#include "log_capture.h"
 
 static int unlock(const char *uuid)
 {

@@ -17,41 +17,12 @@
 #include "probe_all.h"
 #include "lib/util.c"
 #include "lib/disktext.c"
-#include "lib/errstr.c"
 
 #include <stdarg.h>
 
 #include "ktap.h"
 
-static char logged[4096];
-
-void log_line(struct kinit_log *log, int level, const char *fmt, ...)
-{
-	size_t o = strlen(logged);
-	va_list ap;
-
-	(void)log;
-	(void)level;
-	va_start(ap, fmt);
-	vsnprintf(logged + o, sizeof(logged) - o, fmt, ap);
-	va_end(ap);
-	strncat(logged, "\n", sizeof(logged) - strlen(logged) - 1);
-}
-
-long long kinit_now_ms(void)
-{
-	return 0;
-}
-
-int kinit_what(struct kinit *k, int err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(k->what, sizeof(k->what), fmt, ap);
-	va_end(ap);
-	return err;
-}
+#include "log_capture.h"
 
 #define UUID "5ca1ab1e-0000-4000-8000-00000000beef"
 
