@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int ret;
 
 	memset(&g, 0, sizeof(g));
-	g.config = fuzz_file(data, size);
+	g.config = usr_fuzz_file(data, size);
 	ret = read_config(&g);
 	CHECK(ret == 0 || ret == -EINVAL || ret == -E2BIG);
 	CHECK(g.nconf <= CONF_VALS_MAX);

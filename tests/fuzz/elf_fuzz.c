@@ -18,7 +18,7 @@ static void check_string(const char *s)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const sections[] = { ".modinfo", ".dynstr", "" };
-	const char *path = fuzz_file(data, size);
+	const char *path = usr_fuzz_file(data, size);
 	struct elf_info ei;
 	char *sec;
 	size_t i, len;

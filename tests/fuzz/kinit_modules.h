@@ -51,21 +51,6 @@ int kinit_what(struct kinit *k, int err, const char *fmt, ...)
 /* A release no host has: relative names resolve to no real module. */
 #define FUZZ_RELEASE	"0.0.0-kinit-fuzz"
 
-/* The input as a file (a memfd), named by its /proc/self/fd path. */
-static inline const char *fuzz_file(const uint8_t *data, size_t size)
-{
-	static char path[64];
-	static int fd = -1;
-
-	if (fd < 0) {
-		fd = memfd_create("fuzz-input", 0);
-		if (fd < 0)
-			abort();
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	}
-	if (ftruncate(fd, 0) || (size && pwrite(fd, data, size, 0) != (ssize_t)size))
-		abort();
-	return path;
-}
+#include "fuzz_file.h"
 
 #endif /* KINIT_FUZZ_MODULES_H */

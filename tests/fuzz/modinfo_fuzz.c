@@ -69,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct gen g;
 	size_t flen, i, j;
 	uint8_t *file = wrap(data, size, &flen);
-	const char *path = fuzz_file(file, flen);
+	const char *path = usr_fuzz_file(file, flen);
 	int ret;
 
 	free(file);

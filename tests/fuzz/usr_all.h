@@ -13,6 +13,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "fuzz_file.h"
+
 /*
  * elf_deps.c maps the file it reads.  Past the end of a file, the rest of
  * its last page reads as zeros and ASan sees nothing: give it an exact-size
@@ -53,7 +55,7 @@ static int fuzz_munmap(void *p, size_t len)
 #undef munmap
 
 /* Not assert(): the invariants must hold in NDEBUG builds too. */
-/* fd 2 itself: stderr is /dev/null here (fuzz_file()) */
+/* fd 2 itself: stderr is /dev/null here (usr_fuzz_file()) */
 #define CHECK(c)	do { if (!(c)) { dprintf(2, "CHECK failed: %s\n", #c); abort(); } } while (0)
 
 /*
@@ -62,23 +64,17 @@ static int fuzz_munmap(void *p, size_t len)
  * meant to print them) go to /dev/null, not into the fuzzer's log; the
  * sanitizers write to fd 2 directly and are still seen.
  */
-static const char *fuzz_file(const uint8_t *data, size_t size)
+static const char *usr_fuzz_file(const uint8_t *data, size_t size)
 {
-	static char path[64];
-	static int fd = -1;
+	static int quiet;
 
-	if (fd < 0) {
-		fd = memfd_create("fuzz-input", 0);
-		if (fd < 0)
-			abort();
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	if (!quiet) {
 		stderr = fopen("/dev/null", "w");
 		if (!stderr)
 			abort();
+		quiet = 1;
 	}
-	if (ftruncate(fd, 0) || (size && pwrite(fd, data, size, 0) != (ssize_t)size))
-		abort();
-	return path;
+	return fuzz_file(data, size);
 }
 
 #endif /* KINIT_FUZZ_USR_ALL_H */
