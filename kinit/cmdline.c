@@ -508,12 +508,20 @@ int root_spec_parse(struct root_spec *spec, const char *text, char *err, size_t 
  * values; on error they say in @why what is wrong, and the caller quotes
  * the word.
  */
+static int feature_root(struct boot_args *a, const char *val, char *why, size_t wl);
+
 static int opt_root(struct boot_args *a, const char *val, char *why, size_t wl)
 {
+	int ret;
+
 	if (cmdline_copy(a->root_raw, sizeof(a->root_raw), val)) {
 		cmdline_seterr(why, wl, "longer than %d bytes", ROOT_VALUE_MAX - 1);
 		return -E2BIG;
 	}
+	a->net.root = 0;	/* an earlier root=nfs: no longer counts */
+	ret = feature_root(a, val, why, wl);
+	if (ret)
+		return ret < 0 ? ret : 0;
 	return cmdline_root_spec(&a->root, val, why, wl);
 }
 
@@ -757,7 +765,27 @@ static const struct {
 	  .then = "ignored" },
 	{ FEATURE(RESUME, cmdline_resume), .prefix = "resume", .what = "resume",
 	  .then = "left to the kernel" },
+	{ FEATURE(NET, cmdline_net), .prefix = "ip", .what = "network",
+	  .then = "left to the kernel" },
+	{ FEATURE(NFS, cmdline_nfs), .prefix = "nfsroot", .what = "NFS root",
+	  .then = "left to the kernel" },
 };
+
+/* A feature's own root= form (an NFS root): 1 taken, 0 not, -errno. */
+static int feature_root(struct boot_args *a, const char *val, char *why, size_t wl)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(features); i++) {
+		if (!features[i].feature || !features[i].feature->root)
+			continue;
+		ret = features[i].feature->root(a, val, why, wl);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
 
 static const struct cmdline_opt *opt_find(const struct cmdline_opt *opts,
 					  size_t n, const char *param)
@@ -880,6 +908,7 @@ void boot_args_init(struct boot_args *a)
 	a->storage.lvm = -1;
 	a->storage.md = -1;
 	a->storage.md_autodetect = -1;
+	a->net.neednet = -1;
 }
 
 /**

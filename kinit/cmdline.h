@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "net/net.h"
+
 #define CMDLINE_MAX		4096	/* longer command lines are rejected */
 #define ROOT_VALUE_MAX		256
 #define FSTYPE_MAX		128
@@ -27,6 +29,7 @@ enum root_kind {
 	ROOT_UUID,		/* UUID=   (filesystem UUID, lower-cased) */
 	ROOT_PARTUUID,		/* PARTUUID=[/PARTNROFF=N] (lower-cased) */
 	ROOT_PARTLABEL,		/* PARTLABEL= */
+	ROOT_NFS,		/* /dev/nfs, nfs:, nfs4: (KINIT_NFS; struct net_args) */
 };
 
 /**
@@ -44,7 +47,7 @@ struct root_spec {
 };
 
 #define STORAGE_LIST_MAX	8	/* rd.luks.uuid=, rd.lvm.vg=, ... each */
-#define STORAGE_FEATURES	4	/* LUKS, LVM, md, resume: optional files */
+#define STORAGE_FEATURES	6	/* LUKS, LVM, md, resume, network, NFS: optional files */
 #define ABSENT_OPT_MAX		32
 #define STORAGE_UUID_MAX	40
 #define STORAGE_NAME_MAX	128	/* a VG, VG/LV or dm name */
@@ -139,6 +142,7 @@ enum rd_emergency {
  * @rd_shell:	rd.shell: shell on failure; -1 absent
  * @rd_emergency: rd.emergency=: the failure action, NONE if absent
  * @storage:	rd.luks.*, rd.lvm.*, rd.md.*, raid=, resume=
+ * @net:	ip=, rd.neednet, nfsroot=, an NFS root= (KINIT_NET, KINIT_NFS)
  * @absent:	per storage feature this kinit lacks, the first option
  *		given for it
  *
@@ -162,6 +166,7 @@ struct boot_args {
 	int rd_shell;
 	enum rd_emergency rd_emergency;
 	struct storage_args storage;
+	struct net_args net;
 	char absent[STORAGE_FEATURES][ABSENT_OPT_MAX];
 };
 

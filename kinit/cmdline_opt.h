@@ -42,10 +42,13 @@ struct cmdline_opt {
  * struct cmdline_feature - the options of one storage feature
  * @opts:	its options
  * @count:	how many
+ * @root:	NULL, or a root= form of its own: 1 when it took @val, 0
+ *		when @val is not its form, -errno with @why set
  */
 struct cmdline_feature {
 	const struct cmdline_opt *opts;
 	size_t count;
+	int (*root)(struct boot_args *a, const char *val, char *why, size_t wl);
 };
 
 /*
@@ -63,6 +66,8 @@ extern const struct cmdline_feature cmdline_luks;
 extern const struct cmdline_feature cmdline_lvm;
 extern const struct cmdline_feature cmdline_md;
 extern const struct cmdline_feature cmdline_resume;
+extern const struct cmdline_feature cmdline_net;
+extern const struct cmdline_feature cmdline_nfs;
 
 /* Filesystem UUIDs: 8-4-4-4-12, vfat's XXXX-XXXX, iso9660's date. */
 extern const unsigned char cmdline_uuid_forms[3][8];

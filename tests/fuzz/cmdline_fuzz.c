@@ -23,11 +23,12 @@ static int is_lower_hex_text(const char *s)
 static void check_spec(const struct root_spec *s)
 {
 	TERMINATED(s->value);
-	CHECK(s->kind >= ROOT_NONE && s->kind <= ROOT_PARTLABEL);
+	CHECK(s->kind >= ROOT_NONE && s->kind <= ROOT_NFS);
 	CHECK(s->partnroff >= -PARTNROFF_MAX && s->partnroff <= PARTNROFF_MAX);
 	CHECK(s->kind == ROOT_PARTUUID || s->partnroff == 0);
 	CHECK((s->kind == ROOT_DEVNUM) == (s->devnum != 0));
-	CHECK(s->kind == ROOT_NONE || s->kind == ROOT_DEVNUM || s->value[0]);
+	CHECK(s->kind == ROOT_NONE || s->kind == ROOT_DEVNUM || s->kind == ROOT_NFS ||
+	      s->value[0]);
 	if (s->kind == ROOT_UUID || s->kind == ROOT_PARTUUID)
 		CHECK(is_lower_hex_text(s->value));
 }
@@ -61,7 +62,8 @@ static void check_args(const struct boot_args *a, int ret)
 		CHECK(a->root.kind == ROOT_NONE && !a->root_raw[0] && a->readonly == -1);
 		CHECK(a->init_argc == 0 && !a->quiet);
 	}
-	if (a->root.kind != ROOT_NONE) {	/* root_raw says the same again */
+	CHECK((a->root.kind == ROOT_NFS) == (a->net.root != NFS_ROOT_NONE));
+	if (a->root.kind != ROOT_NONE && a->root.kind != ROOT_NFS) {	/* root_raw says the same again */
 		CHECK(root_spec_parse(&again, a->root_raw, NULL, 0) == 0);
 		CHECK(again.kind == a->root.kind && again.devnum == a->root.devnum &&
 		      again.partnroff == a->root.partnroff &&

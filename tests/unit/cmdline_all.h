@@ -12,11 +12,15 @@
 #define CONFIG_KINIT_LVM 1
 #define CONFIG_KINIT_MD 1
 #define CONFIG_KINIT_RESUME 1
+#define CONFIG_KINIT_NET 1
+#define CONFIG_KINIT_NFS 1
 
 #include "cmdline.c"
 #include "storage/cmdline_luks.c"
 #include "storage/cmdline_lvm.c"
 #include "storage/cmdline_md.c"
 #include "storage/cmdline_resume.c"
+#include "net/cmdline_net.c"
+#include "net/cmdline_nfs.c"
 
 #endif /* KINIT_TEST_CMDLINE_ALL_H */
