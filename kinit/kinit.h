@@ -56,6 +56,8 @@ struct coldplug;
  * @modules_failed: names of the modules that failed to load, for the
  *		find-root report ("" when none did)
  * @coldplug:	the modalias table coldplug.c loaded, NULL without one
+ * @net:	what the network step configured (net.dev "" if nothing)
+ * @nfs_opts:	an NFS root's mount options (nfsroot.c)
  */
 struct kinit {
 	struct kinit_log *log;
@@ -64,7 +66,7 @@ struct kinit {
 	char **envp;
 	struct boot_args args;
 	long long t0_ms;
-	char root[64];
+	char root[NET_PATH_MAX + 32];	/* also an NFS "server:path" */
 	dev_t rootdev;
 	char fstype[PROBE_TYPE_MAX];
 	char init[INIT_PATH_MAX];
@@ -72,6 +74,8 @@ struct kinit {
 	char what[320];
 	char modules_failed[128];
 	struct coldplug *coldplug;
+	struct net_lease net;
+	char nfs_opts[NET_OPTS_MAX + ROOTFLAGS_MAX + 64];
 };
 
 /* kinit.c */
@@ -109,6 +113,38 @@ static inline void coldplug_uevent(struct kinit *k, const char *modalias)
 {
 	(void)k;
 	(void)modalias;
+}
+#endif
+
+/* net/: the network step, its record on the new root (KINIT_NET) */
+#ifdef CONFIG_KINIT_NET
+int net_up(struct kinit *k);
+int net_record(struct kinit *k);
+#else
+static inline int net_up(struct kinit *k)
+{
+	(void)k;
+	return 0;
+}
+static inline int net_record(struct kinit *k)
+{
+	(void)k;
+	return 0;
+}
+#endif
+
+/* net/nfsroot.c: find-root and mount-root for a root on NFS (KINIT_NFS) */
+#ifdef CONFIG_KINIT_NFS
+int nfs_find_root(struct kinit *k);
+int nfs_mount_root(struct kinit *k);
+#else
+static inline int nfs_find_root(struct kinit *k)
+{
+	return kinit_what(k, -EINVAL, "root on NFS without CONFIG_KINIT_NFS");
+}
+static inline int nfs_mount_root(struct kinit *k)
+{
+	return nfs_find_root(k);
 }
 #endif
 

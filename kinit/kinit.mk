@@ -27,8 +27,9 @@ kinit-$(CONFIG_KINIT_LVM) += storage/lvm.c storage/cmdline_lvm.c
 kinit-$(CONFIG_KINIT_MD) += storage/md.c storage/cmdline_md.c
 kinit-$(CONFIG_KINIT_MDADM) += storage/mdadm.c
 kinit-$(CONFIG_KINIT_RESUME) += storage/resume.c storage/cmdline_resume.c
-kinit-$(CONFIG_KINIT_NET) += net/cmdline_net.c
-kinit-$(CONFIG_KINIT_NFS) += net/cmdline_nfs.c
+kinit-$(CONFIG_KINIT_NET) += net/cmdline_net.c net/dhcp_msg.c net/dhcp.c net/ifconfig.c \
+	net/net.c net/pnp.c
+kinit-$(CONFIG_KINIT_NFS) += net/cmdline_nfs.c net/nfsroot.c
 
 # kinit is built with the kernel's warning set as far as it means anything
 # for userspace (the Makefile's KBUILD_CFLAGS and KBUILD_USERHOSTCFLAGS,

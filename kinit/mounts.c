@@ -128,6 +128,8 @@ int mount_root(struct kinit *k)
 	char types[FSTYPE_MAX], *type, *save = NULL;
 	int ret = -EINVAL;
 
+	if (k->args.root.kind == ROOT_NFS)
+		return nfs_mount_root(k);
 	mkdir(NEWROOT, 0755);
 	umount2(NEWROOT, MNT_DETACH);	/* a retry after a rescue shell */
 	if (!k->args.rootfstype[0]) {

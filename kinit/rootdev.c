@@ -352,6 +352,8 @@ int find_root(struct kinit *k)
 
 	if (k->args.root.kind == ROOT_NONE)
 		return kinit_what(k, -EINVAL, "no root= on the command line and no CONFIG_KINIT_ROOT");
+	if (k->args.root.kind == ROOT_NFS)
+		return nfs_find_root(k);
 	if (k->args.rootdelay > 0)
 		sleep(k->args.rootdelay);
 	blkdev_scan(&set);

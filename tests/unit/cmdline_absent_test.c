@@ -25,7 +25,10 @@ static const struct absent_case cases[] = {
 	  .msg = { NULL, NULL, "rd.md.uuid=: this kernel's kinit has no md RAID support (CONFIG_KINIT_MD): ignored" } },
 	{ .line = "resume=UUID=bad",
 	  .msg = { NULL, NULL, NULL, "resume=: this kernel's kinit has no resume support (CONFIG_KINIT_RESUME): left to the kernel" } },
-	{ .line = "rd.luksx=1 rd.lvmfoo rd.mdadm=1 resumedelay=3 noresume" },
+	{ .line = "root=/dev/nfs ip=dhcp nfsroot=10.0.2.100:/export rd.neednet=1",
+	  .msg = { [4] = "ip=: this kernel's kinit has no network support (CONFIG_KINIT_NET): left to the kernel",
+		   [5] = "nfsroot=: this kernel's kinit has no NFS root support (CONFIG_KINIT_NFS): left to the kernel" } },
+	{ .line = "rd.luksx=1 rd.lvmfoo rd.mdadm=1 resumedelay=3 noresume ipv6.disable=1" },
 };
 
 static void check_case(struct ktap *t, const struct absent_case *c)
