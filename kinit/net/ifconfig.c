@@ -29,7 +29,19 @@ void net_nap_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* The interfaces there are, but lo, in @seen; the first by name in @first. */
+/* Ethernet (ARPHRD_ETHER): not lo, nor a tunnel such as IPv6's sit0. */
+static int is_ether(const char *name)
+{
+	char type[8];
+
+	return !read_text(type, sizeof(type), "/sys/class/net/%s/type", name) &&
+	       !strcmp(type, "1");
+}
+
+/*
+ * The Ethernet interfaces there are in @seen, the first by name in
+ * @first: the one DHCP or a static ip= without a device takes.
+ */
 static int list_devs(char *first, char *seen, size_t size)
 {
 	DIR *d = opendir("/sys/class/net");
@@ -40,8 +52,8 @@ static int list_devs(char *first, char *seen, size_t size)
 	if (!d)
 		return -errno;
 	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.' || !strcmp(e->d_name, "lo") ||
-		    strlen(e->d_name) >= NET_DEV_MAX)
+		if (e->d_name[0] == '.' || strlen(e->d_name) >= NET_DEV_MAX ||
+		    !is_ether(e->d_name))
 			continue;
 		if (!first[0] || strcmp(e->d_name, first) < 0)
 			strcpy(first, e->d_name);
@@ -56,7 +68,7 @@ static int list_devs(char *first, char *seen, size_t size)
 /**
  * netdev_wait() - wait for the interface to exist
  * @k:		state, for k->what
- * @want:	its name, or "" for the first by name that is not lo
+ * @want:	its name, or "" for the first Ethernet interface by name
  * @dev:	receives the name (NET_DEV_MAX)
  * @timeout_ms:	how long; a driver that is a module is loaded by coldplug
  *		meanwhile, and its interface appears a little later
@@ -84,9 +96,11 @@ int netdev_wait(struct kinit *k, const char *want, char *dev, long long timeout_
 			break;
 		net_nap_ms(NET_POLL_MS);
 	}
-	return kinit_what(k, -ENODEV, "no network interface %s after %lld s (interfaces: %s)",
-			  want[0] ? want : "but lo", timeout_ms / 1000,
-			  seen[0] ? seen : "none");
+	if (!want[0])
+		return kinit_what(k, -ENODEV, "no Ethernet interface after %lld s (is its driver in the image?)",
+				  timeout_ms / 1000);
+	return kinit_what(k, -ENODEV, "no network interface %s after %lld s (Ethernet interfaces: %s)",
+			  want, timeout_ms / 1000, seen[0] ? seen : "none");
 }
 
 static int ifreq_ioctl(int fd, unsigned long req, struct ifreq *ifr)

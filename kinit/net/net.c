@@ -98,8 +98,9 @@ int net_up(struct kinit *k)
 		k->net.dev[0] = '\0';
 		return ret;
 	}
-	info(k, "network: %s %s/%s gateway %s by %s after %lld ms", dev, ntoa(k->net.addr),
+	info(k, "network: %s %s/%s gateway %s by %s%s after %lld ms", dev, ntoa(k->net.addr),
 	     ntoa(k->net.netmask), k->net.gw ? ntoa(k->net.gw) : "none",
-	     mode == IP_STATIC ? "ip=" : "DHCP", kinit_now_ms() - k->t0_ms);
+	     mode == IP_STATIC ? "ip=" : "DHCP from ",
+	     mode == IP_STATIC ? "" : ntoa(k->net.server), kinit_now_ms() - k->t0_ms);
 	return 0;
 }
