@@ -93,7 +93,7 @@ int net_record(struct kinit *k)
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		info(k, "network: %s not written: %s", path + sizeof(NEWROOT) - 1,
-		     errstr(-errno));
+		     errstr(errno));
 		return 0;
 	}
 	w = write(fd, text, (size_t)len);
