@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "net/netdev.h"
 
@@ -58,7 +59,8 @@ static int net_mode(const struct kinit *k)
  * net_up() - the network step
  * @k:	state; k->net receives the lease
  *
- * Waits at most CONFIG_KINIT_NET_TIMEOUT seconds for the interface to
+ * The host name ip= or DHCP gave becomes the system's, as with the
+ * kernel's ipconfig.  Waits at most CONFIG_KINIT_NET_TIMEOUT seconds for the interface to
  * appear, as long again for carrier, and as long for DHCP.
  *
  * Return: 0, or -errno with k->what saying what was waited for.
@@ -98,6 +100,10 @@ int net_up(struct kinit *k)
 		k->net.dev[0] = '\0';
 		return ret;
 	}
+	/* as the kernel's ipconfig does: the real system may keep or change it */
+	if (k->net.hostname[0] &&
+	    sethostname(k->net.hostname, strlen(k->net.hostname)))
+		error(k, "network: sethostname %s: %s", k->net.hostname, errstr(errno));
 	info(k, "network: %s %s/%s gateway %s by %s%s after %lld ms", dev, ntoa(k->net.addr),
 	     ntoa(k->net.netmask), k->net.gw ? ntoa(k->net.gw) : "none",
 	     mode == IP_STATIC ? "ip=" : "DHCP from ",

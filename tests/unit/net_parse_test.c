@@ -211,7 +211,8 @@ static size_t reply(uint8_t *buf, int type, uint32_t xid, const uint8_t mac[6],
 	buf[240] = 53;
 	buf[241] = 1;
 	buf[242] = (uint8_t)type;
-	memcpy(buf + 243, opts, olen);
+	if (olen)
+		memcpy(buf + 243, opts, olen);
 	return 243 + olen;
 }
 
