@@ -6,13 +6,16 @@
 #
 #   kinit.sh [--all | NAME...]      (default: a few root-* scenarios)
 #
-# The kernel is $KINIT_BZIMAGE, default ./bzImage (what `make kernel` in
-# this directory writes).  Exit status: 0 every scenario passed, 1 one
+# $KINIT_TESTS (names, space-separated) replaces the default, for
+# kselftest's runner, which passes no arguments.  The kernel is
+# $KINIT_BZIMAGE, default ./bzImage (what `make kernel` in this
+# directory writes).  Exit status: 0 every scenario passed, 1 one
 # failed, 4 (kselftest's skip) when there is no kernel or no QEMU.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 default=(root-ro root-rw root-uuid root-label)
+[ -z "${KINIT_TESTS:-}" ] || read -ra default <<<"$KINIT_TESTS"
 ksft_skip=4
 export KINIT_BZIMAGE=${KINIT_BZIMAGE:-$here/bzImage}
 export KINIT_TEST_OUT=${KINIT_TEST_OUT:-$here/out}
@@ -26,7 +29,7 @@ skip() {
 names=("$@")
 case ${1:-} in
 --all) mapfile -t names < <("$here/tests/boot/run" --list) ;;
--h|--help) sed -n '3,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
+-h|--help) sed -n '3,14s/^# \{0,1\}//p' "$0"; exit 0 ;;
 -*) echo "kinit.sh: unknown option '$1' (--all or scenario names)" >&2; exit 2 ;;
 "") names=("${default[@]}") ;;
 esac
