@@ -19,6 +19,13 @@
 #define KINIT_KEYS_DIR		KINIT_ETC_DIR "/keys"	/* LUKS keys: UUID, default */
 #define KINIT_KEY_DEFAULT	"default"
 
+/*
+ * KINIT_BOOTLOADER_SETTINGS: the kernel unpacks a boot loader archive
+ * here, as its root (kernel/initrd_confine.h); kinit takes the settings
+ * files out of it (kinit/bootloader.c) and removes it.
+ */
+#define KINIT_BOOTLOADER_DIR	"/bootloader-archive"
+
 /* modules: /lib/modules/<release>/, with the lists the generator writes */
 #define KINIT_MODULES_DIR	"/lib/modules"
 #define KINIT_LOAD_FILE		"kinit.load"	/* every module, dependencies first */

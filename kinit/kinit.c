@@ -68,6 +68,7 @@ static int dry_run(struct kinit *k)
 
 static const struct step boot[] = {
 	{ .name = "early-mounts",	.run = mount_early },
+	{ .name = "bootloader-archive",	.run = bootloader_settings },
 	{ .name = "cmdline",		.run = read_cmdline },
 	{ .name = "load-modules",	.run = load_modules },
 	{ .name = "coldplug",		.run = coldplug_devices },

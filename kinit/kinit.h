@@ -88,6 +88,17 @@ int read_cmdline(struct kinit *k);
 /* rootdev.c */
 int find_root(struct kinit *k);
 
+/* bootloader.c: settings from a confined boot loader archive (KINIT_BOOTLOADER_SETTINGS) */
+#ifdef CONFIG_KINIT_BOOTLOADER_SETTINGS
+int bootloader_settings(struct kinit *k);
+#else
+static inline int bootloader_settings(struct kinit *k)
+{
+	(void)k;
+	return 0;
+}
+#endif
+
 /* modules.c: the load-modules step (the kernel has CONFIG_MODULES) */
 #ifdef CONFIG_KINIT_MODULE_LOADER
 int load_modules(struct kinit *k);

@@ -19,6 +19,7 @@ kinit-$(CONFIG_KINIT_PROBE_F2FS) += probe/probe_f2fs.c
 kinit-$(CONFIG_KINIT_PROBE_EROFS) += probe/probe_erofs.c
 kinit-$(CONFIG_KINIT_PROBE_GPT) += probe/probe_gpt.c
 kinit-$(CONFIG_KINIT_PROBE_MBR) += probe/probe_mbr.c
+kinit-$(CONFIG_KINIT_BOOTLOADER_SETTINGS) += bootloader.c
 kinit-$(CONFIG_KINIT_MODULE_LOADER) += modules/modules.c
 kinit-$(CONFIG_KINIT_MODULES_AUTOLOAD) += modules/coldplug.c
 kinit-$(CONFIG_KINIT_STACK) += storage/stack.c
