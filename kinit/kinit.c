@@ -39,17 +39,29 @@ struct step {
 	int (*run)(struct kinit *k);
 };
 
+/* rd.break=: a shell if the policy allows; "nobody" lets the boot go on */
+static int rescue_break(struct kinit *k, const char *why)
+{
+	int ret = run_shell(k, why, "continue the boot");
+
+	if (ret == -EPERM) {
+		error(k, "%s: continuing the boot without a shell", why);
+		return 0;
+	}
+	return ret;
+}
+
 static int pre_mount(struct kinit *k)
 {
 	if (k->args.rd_break == RD_BREAK_PRE_MOUNT)
-		return run_shell(k, "rd.break=pre-mount", "continue the boot");
+		return rescue_break(k, "rd.break=pre-mount");
 	return 0;
 }
 
 static int pre_pivot(struct kinit *k)
 {
 	if (k->args.rd_break == RD_BREAK_PRE_PIVOT)
-		return run_shell(k, "rd.break=pre-pivot", "continue the boot");
+		return rescue_break(k, "rd.break=pre-pivot");
 	return 0;
 }
 

@@ -58,6 +58,8 @@ struct coldplug;
  * @coldplug:	the modalias table coldplug.c loaded, NULL without one
  * @net:	what the network step configured (net.dev "" if nothing)
  * @nfs_opts:	an NFS root's mount options (nfsroot.c)
+ * @shell_denied: the rescue shell's password was wrong too often: no more
+ *		tries in this boot (auth/password.c)
  */
 struct kinit {
 	struct kinit_log *log;
@@ -76,6 +78,7 @@ struct kinit {
 	struct coldplug *coldplug;
 	struct net_lease net;
 	char nfs_opts[NET_OPTS_MAX + ROOTFLAGS_MAX + 64];
+	int shell_denied;
 };
 
 /* kinit.c */
@@ -236,6 +239,11 @@ int switch_root(struct kinit *k);
 void boot_failed(struct kinit *k, const char *step, int err);
 void boot_stop(struct kinit *k, const char *step, int err, const char *why)
 	__attribute__((noreturn));
+
+/* shell.c: the rescue shell, as the shell policy allows */
 int run_shell(struct kinit *k, const char *why, const char *then);
+
+/* auth/password.c: the password KINIT_SHELL_PASSWORD asks for */
+int shell_password(struct kinit *k, const char *why);
 
 #endif /* KINIT_KINIT_H */

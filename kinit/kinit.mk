@@ -2,7 +2,7 @@
 # The sources of kinit, chosen by Kconfig: included by usr/Makefile.kinit.
 # Optional features are optional files, never #ifdef blocks in a function.
 kinit-y := kinit.c log.c cmdline.c mounts.c rootdev.c uevent.c blkdev.c switch_root.c \
-	   exec_check.c failure.c lib/errstr.c lib/util.c lib/disktext.c probe/probe.c
+	   exec_check.c failure.c shell.c lib/errstr.c lib/util.c lib/disktext.c probe/probe.c
 # What probe.c can recognise: the formats and partition tables the kernel
 # can use (KINIT_PROBE_*, which follow the kernel's own options).
 kinit-$(CONFIG_KINIT_PROBE_MD) += probe/probe_md.c
@@ -20,6 +20,9 @@ kinit-$(CONFIG_KINIT_PROBE_EROFS) += probe/probe_erofs.c
 kinit-$(CONFIG_KINIT_PROBE_GPT) += probe/probe_gpt.c
 kinit-$(CONFIG_KINIT_PROBE_MBR) += probe/probe_mbr.c
 kinit-$(CONFIG_KINIT_BOOTLOADER_SETTINGS) += bootloader.c
+# The rescue shell's password: SHA-512-crypt and the console prompt.
+kinit-$(CONFIG_KINIT_SHELL_PASSWORD) += auth/password.c auth/prompt.c auth/sha512.c \
+	auth/sha512crypt.c auth/crypt_parse.c
 kinit-$(CONFIG_KINIT_MODULE_LOADER) += modules/modules.c
 kinit-$(CONFIG_KINIT_MODULES_AUTOLOAD) += modules/coldplug.c
 kinit-$(CONFIG_KINIT_STACK) += storage/stack.c

@@ -104,6 +104,9 @@ int genlist_finish(struct gen *g);
 void genlist_print(const struct gen *g);
 void genlist_free(struct gen *g);
 
+/* shell_hash.c */
+int shell_hash_check(const char *hash);
+
 /* stage.c */
 int genlist_stage(struct gen *g);
 int write_side_file(const struct gen *g, const char *opt, const char *name,

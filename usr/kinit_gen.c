@@ -237,6 +237,14 @@ static int gen_mdadm_conf(struct gen *g, const char *opt, const char *path)
 	return gen_host_file(g, opt, path, KINIT_MDADM_CONF, 0644);
 }
 
+/* Nothing goes in the image: kinit carries the hash; the build checks it. */
+static int gen_shell_password(struct gen *g, const char *opt, const char *val)
+{
+	(void)opt;
+	(void)val;
+	return shell_hash_check(get_conf(g, "CONFIG_KINIT_SHELL_PASSWORD_HASH"));
+}
+
 /**
  * struct step - an option and what it puts in the image
  * @option:	the Kconfig symbol; the step runs if its value is not empty
@@ -258,6 +266,7 @@ static const struct step steps[] = {
 	{ "CONFIG_KINIT_LVM_BINARY",	 gen_extra_binaries },
 	{ "CONFIG_KINIT_MDADM_BINARY",	 gen_extra_binaries },
 	{ "CONFIG_KINIT_MDADM_CONF",	 gen_mdadm_conf },
+	{ "CONFIG_KINIT_SHELL_PASSWORD", gen_shell_password },
 };
 
 static int gen_skeleton(struct gen *g)
