@@ -44,8 +44,8 @@ static int shell_refused(struct kinit *k, const char *why)
 {
 	if (!IS_ENABLED(CONFIG_KINIT_SHELL_NOBODY))
 		return 0;
-	error(k, "%s: rescue shell refused: CONFIG_KINIT_SHELL_NOBODY is 'nobody' "
-	      "(CONFIG_KINIT_SHELL_PASSWORD allows one after a password)", why);
+	error(k, "%s: rescue shell refused: CONFIG_KINIT_SHELL_NOBODY is 'nobody' (CONFIG_KINIT_SHELL_PASSWORD allows one after a password)",
+	      why);
 	return kinit_what(k, -EPERM, "rescue shell (%s): refused by CONFIG_KINIT_SHELL_NOBODY",
 			  why);
 }

@@ -25,14 +25,12 @@ int shell_hash_check(const char *hash)
 	const char *why;
 
 	if (!hash || !hash[0]) {
-		fprintf(stderr, "kinit_gen: CONFIG_KINIT_SHELL_PASSWORD_HASH is empty, but "
-			"CONFIG_KINIT_SHELL_PASSWORD asks for a password: %s, or choose "
-			"another rescue shell policy\n", HOW_TO_MAKE);
+		fprintf(stderr, "kinit_gen: CONFIG_KINIT_SHELL_PASSWORD_HASH is empty, but CONFIG_KINIT_SHELL_PASSWORD asks for a password: %s, or choose another rescue shell policy\n",
+			HOW_TO_MAKE);
 		return -EINVAL;
 	}
 	if (sha512crypt_parse(hash, &spec, &why)) {
-		fprintf(stderr, "kinit_gen: CONFIG_KINIT_SHELL_PASSWORD_HASH: %s; only "
-			"SHA-512-crypt ($6$[rounds=N$]salt$hash) is supported: %s\n",
+		fprintf(stderr, "kinit_gen: CONFIG_KINIT_SHELL_PASSWORD_HASH: %s; only SHA-512-crypt ($6$[rounds=N$]salt$hash) is supported: %s\n",
 			why, HOW_TO_MAKE);
 		return -EINVAL;
 	}

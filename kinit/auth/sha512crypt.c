@@ -204,12 +204,15 @@ int sha512crypt(const char *key, size_t keylen, const char *setting,
  */
 int ct_memeq(const void *a, const void *b, size_t len)
 {
-	const volatile uint8_t *x = a, *y = b;
+	const uint8_t *x = a, *y = b;
 	uint8_t diff = 0;
 	size_t i;
 
-	for (i = 0; i < len; i++)
+	/* the empty asm hides @diff: no early exit once it is non-zero */
+	for (i = 0; i < len; i++) {
 		diff |= x[i] ^ y[i];
+		__asm__ __volatile__("" : "+r"(diff));
+	}
 	return diff == 0;
 }
 

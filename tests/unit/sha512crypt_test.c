@@ -7,6 +7,8 @@
  * constant-time compare and the password check.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "auth/sha512.c"
 #include "auth/sha512crypt.c"
@@ -193,6 +195,61 @@ static void parse_tests(struct ktap *t)
 	KTAP_EQ_INT(t, ret, 2 * ARRAY_SIZE(crypt_cases), "every vector parses, verifies, and refuses a wrong key");
 }
 
+/*
+ * An implementation that is not ours: openssl passwd -6 (package openssl,
+ * in scripts/install-deps), on passwords and salts of every length,
+ * some 8-bit, for the salt and key handling the vectors do not reach.
+ */
+static void openssl_tests(struct ktap *t)
+{
+	static const char salt_chars[] =
+		"./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	char key[200], salt[SHA512CRYPT_SALT_MAX + 1], cmd[512], want[SHA512CRYPT_MAX];
+	char setting[32], got[SHA512CRYPT_MAX], path[] = "/tmp/sha512crypt-key-XXXXXX";
+	unsigned int seed = 42;
+	int i, n, same = 0, ran = 0;
+	size_t k, klen, slen;
+	FILE *f;
+
+	for (i = 0; i < 24; i++) {
+		klen = i < 4 ? (size_t[]){ 1, 63, 64, 65 }[i] : 1 + (size_t)rand_r(&seed) % (sizeof(key) - 1);
+		slen = 1 + (size_t)i % SHA512CRYPT_SALT_MAX;
+		for (k = 0; k < klen; k++)
+			key[k] = (char)(' ' + rand_r(&seed) % (i & 1 ? 95 : 200));
+		for (k = 0; k < slen; k++)
+			salt[k] = salt_chars[rand_r(&seed) % 64];
+		salt[slen] = '\0';
+		/* the key through a file: any byte, no shell quoting, no newline */
+		n = mkstemp(path);
+		if (n < 0 || write(n, key, klen) != (ssize_t)klen)
+			break;
+		close(n);
+		snprintf(cmd, sizeof(cmd), "openssl passwd -6 -salt '%s' -in %s 2>&1", salt, path);
+		f = popen(cmd, "r");
+		want[0] = '\0';
+		if (!f || !fgets(want, sizeof(want), f))
+			want[0] = '\0';
+		if (f)
+			pclose(f);
+		unlink(path);
+		strcpy(path, "/tmp/sha512crypt-key-XXXXXX");
+		want[strcspn(want, "\n")] = '\0';
+		if (strncmp(want, "$6$", 3)) {
+			printf("# openssl passwd -6: %s\n", want[0] ? want : "no output");
+			break;
+		}
+		/* openssl -in reads a line: a key with a newline is cut there */
+		if (memchr(key, '\n', klen) || memchr(key, '\r', klen))
+			continue;
+		snprintf(setting, sizeof(setting), "$6$%s", salt);
+		sha512crypt(key, klen, setting, got);
+		same += !strcmp(got, want);
+		ran++;
+	}
+	ktap_check(t, ran >= 16 && same == ran,
+		   "%d of %d hashes equal openssl passwd -6's (run: scripts/install-deps)", same, ran);
+}
+
 static void compare_tests(struct ktap *t)
 {
 	static const char a[] = "0123456789abcdef", b[] = "0123456789abcdeF";
@@ -207,12 +264,13 @@ int main(void)
 {
 	struct ktap t = { 0 };
 	int planned = ARRAY_SIZE(sha_cases) + 2 + ARRAY_SIZE(crypt_cases) + 2 +
-		      ARRAY_SIZE(parse_cases) + 1 + 4;
+		      ARRAY_SIZE(parse_cases) + 1 + 4 + 1;
 
 	ktap_begin("sha512crypt", planned);
 	sha_tests(&t);
 	crypt_tests(&t);
 	parse_tests(&t);
 	compare_tests(&t);
+	openssl_tests(&t);
 	return ktap_end(&t, planned);
 }
