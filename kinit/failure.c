@@ -84,6 +84,8 @@ void boot_failed(struct kinit *k, const char *step, int err)
 		if (ret == -ENOENT)
 			error(k, "no rescue shell: %s not in the image (set CONFIG_KINIT_BUSYBOX)",
 			      KINIT_BUSYBOX_PATH);
+		else if (ret != -EPERM && ret != -EACCES)	/* the policy said why */
+			error(k, "no rescue shell: %s: %s", k->what, errstr(-ret));
 		memcpy(k->what, what, sizeof(what));
 	}
 	stop_machine(k, how);
