@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -61,7 +60,7 @@ static void partition_disk(const char *name, char *disk, size_t size)
 	char path[64], link[256], *slash;
 	ssize_t n;
 
-	snprintf(path, sizeof(path), SYSBLOCK "/%s", name);
+	ksnprintf(path, sizeof(path), SYSBLOCK "/%s", name);
 	n = readlink(path, link, sizeof(link) - 1);
 	if (n <= 0)
 		return;
@@ -71,7 +70,7 @@ static void partition_disk(const char *name, char *disk, size_t size)
 		return;
 	*slash = '\0';
 	slash = strrchr(link, '/');
-	snprintf(disk, size, "%s", slash ? slash + 1 : link);
+	ksnprintf(disk, size, "%s", slash ? slash + 1 : link);
 }
 
 /* Room for one more entry; -ENOSPC at BLKDEV_MAX, -ENOMEM, both logged. */
@@ -228,7 +227,7 @@ static int blkdev_open_src(struct probe_src *src, struct dev_reader *r, const ch
 
 	if (read_text(size, sizeof(size), SYSBLOCK "/%s/size", name))
 		return -ENOENT;
-	snprintf(path, sizeof(path), "/dev/%s", name);
+	ksnprintf(path, sizeof(path), "/dev/%s", name);
 	if (cmdline_ulong(size, ULONG_MAX / 512, &sectors))
 		sectors = 0;
 	src->size = (uint64_t)sectors * 512;
@@ -308,7 +307,7 @@ static void link_escape(char *out, size_t size, const char *in)
 		    (c >= '0' && c <= '9') || strchr(ok, c) || c >= 0x80)
 			out[o++] = c;
 		else
-			o += snprintf(out + o, size - o, "\\x%02x", c);
+			o += ksnprintf(out + o, size - o, "\\x%02x", c);
 	}
 	out[o] = '\0';
 }
@@ -320,8 +319,8 @@ static void link_one(const char *kind, const char *id, const char *name)
 	if (!id[0])
 		return;
 	link_escape(esc, sizeof(esc), id);
-	snprintf(path, sizeof(path), "/dev/disk/%s/%s", kind, esc);
-	snprintf(target, sizeof(target), "../../%s", name);
+	ksnprintf(path, sizeof(path), "/dev/disk/%s/%s", kind, esc);
+	ksnprintf(target, sizeof(target), "../../%s", name);
 	/* one system call in the usual case: each costs under emulation */
 	if (!symlink(target, path))
 		return;
@@ -329,9 +328,9 @@ static void link_one(const char *kind, const char *id, const char *name)
 		unlink(path);
 	} else {
 		mkdir("/dev/disk", 0755);
-		snprintf(path, sizeof(path), "/dev/disk/%s", kind);
+		ksnprintf(path, sizeof(path), "/dev/disk/%s", kind);
 		mkdir(path, 0755);
-		snprintf(path, sizeof(path), "/dev/disk/%s/%s", kind, esc);
+		ksnprintf(path, sizeof(path), "/dev/disk/%s/%s", kind, esc);
 	}
 	symlink(target, path);
 }
@@ -375,7 +374,7 @@ static int match_path(const struct blkdev *d, const char *path, const struct blk
 		if (strncmp(path, by_dirs[i].prefix, len))
 			continue;
 		alias.kind = by_dirs[i].kind;
-		snprintf(alias.value, sizeof(alias.value), "%s", path + len);
+		ksnprintf(alias.value, sizeof(alias.value), "%s", path + len);
 		return blkdev_matches(d, &alias, set);
 	}
 	if (!strncmp(path, "/dev/", 5) && !strcmp(path + 5, d->name))
@@ -447,7 +446,7 @@ static int holds(const char *a, const char *b)
 {
 	char path[96];
 
-	snprintf(path, sizeof(path), SYSBLOCK "/%s/holders/%s", a, b);
+	ksnprintf(path, sizeof(path), SYSBLOCK "/%s/holders/%s", a, b);
 	return !access(path, F_OK);
 }
 
@@ -516,7 +515,7 @@ int blkdev_on_crypt(const char *name, int depth)
 		return 1;
 	if (depth <= 0)
 		return 0;
-	snprintf(path, sizeof(path), SYSBLOCK "/%s/slaves", name);
+	ksnprintf(path, sizeof(path), SYSBLOCK "/%s/slaves", name);
 	dir = opendir(path);
 	if (!dir)
 		return 0;

@@ -9,7 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
+#include <stdio.h>	/* rename() */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -103,7 +103,7 @@ static int open_beneath(int root, const char *path)
 
 	while (fd >= 0 && *p) {
 		slash = strchr(p, '/');
-		snprintf(comp, sizeof(comp), "%.*s", slash ? (int)(slash - p) : (int)strlen(p), p);
+		ksnprintf(comp, sizeof(comp), "%.*s", slash ? (int)(slash - p) : (int)strlen(p), p);
 		next = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		close(fd);
 		fd = next;
@@ -147,8 +147,8 @@ static int write_setting(const struct setting *s, const char *name, const char *
 
 	if (mkdir(s->dest, s->dir_mode) && errno != EEXIST)
 		return -errno;
-	snprintf(dst, sizeof(dst), "%s/%s", s->dest, name);
-	snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", s->dest, name);
+	ksnprintf(dst, sizeof(dst), "%s/%s", s->dest, name);
+	ksnprintf(tmp, sizeof(tmp), "%s/.%s.tmp", s->dest, name);
 	unlink(tmp);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, s->mode);
 	if (fd < 0)
@@ -183,7 +183,7 @@ static const char *refused(const struct setting *s, const struct stat *st, char 
 	if (!S_ISREG(st->st_mode))
 		return "not a regular file";
 	if ((unsigned long long)st->st_size > s->max) {
-		snprintf(buf, size, "%lld bytes, more than %zu", (long long)st->st_size, s->max);
+		ksnprintf(buf, size, "%lld bytes, more than %zu", (long long)st->st_size, s->max);
 		return buf;
 	}
 	return s->locked;
@@ -295,7 +295,7 @@ static void remove_rest(struct kinit *k, struct rest *r, int dir, const char *pa
 	while ((de = readdir(d))) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
+		ksnprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
 		if (fstatat(dir, de->d_name, &st, AT_SYMLINK_NOFOLLOW))
 			continue;
 		if (!S_ISDIR(st.st_mode)) {

@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sysmacros.h>
@@ -40,14 +39,14 @@ void cmdline_seterr(char *err, size_t errlen, const char *fmt, ...)
 	if (!err || !errlen)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
+	kvsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 }
 
 /* @param[=@val] for an error message, cut to QUOTE_MAX with "...". */
 static const char *quote(char *buf, const char *param, const char *val)
 {
-	int n = snprintf(buf, QUOTE_MAX, "%s%s%s", param, val ? "=" : "", val ? val : "");
+	int n = ksnprintf(buf, QUOTE_MAX, "%s%s%s", param, val ? "=" : "", val ? val : "");
 	size_t end = QUOTE_MAX - 4;
 
 	if (n < QUOTE_MAX)
@@ -816,7 +815,7 @@ static const struct cmdline_opt *find_opt(struct boot_args *a, const char *param
 		len = strlen(features[i].prefix);
 		if (!strncmp(param, features[i].prefix, len) &&
 		    (!param[len] || param[len] == '.') && !a->absent[i][0])
-			snprintf(a->absent[i], sizeof(a->absent[i]), "%s%s",
+			ksnprintf(a->absent[i], sizeof(a->absent[i]), "%s%s",
 				 param, val ? "=" : "");
 	}
 	return o;
@@ -1002,7 +1001,7 @@ const char *cmdline_absent(const struct boot_args *args, size_t i, char *msg, si
 		return NULL;
 	msg[0] = '\0';
 	if (args->absent[i][0])
-		snprintf(msg, len, "%s: this kernel's kinit has no %s support (%s): %s",
+		ksnprintf(msg, len, "%s: this kernel's kinit has no %s support (%s): %s",
 			 args->absent[i], features[i].what, features[i].option,
 			 features[i].then);
 	return msg;

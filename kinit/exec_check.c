@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,12 +58,12 @@ static int __attribute__((format(printf, 4, 5)))
 refuse(struct exec_check *res, int err, const char *label, const char *fmt, ...)
 {
 	va_list ap;
-	int n = snprintf(res->why, sizeof(res->why), "%s%s", label, label[0] ? ": " : "");
+	int n = ksnprintf(res->why, sizeof(res->why), "%s%s", label, label[0] ? ": " : "");
 
 	if (n < 0 || (size_t)n >= sizeof(res->why))
 		return err;
 	va_start(ap, fmt);
-	vsnprintf(res->why + n, sizeof(res->why) - n, fmt, ap);
+	kvsnprintf(res->why + n, sizeof(res->why) - n, fmt, ap);
 	va_end(ap);
 	return err;
 }
@@ -74,7 +73,7 @@ static void describe(struct exec_check *res, const char *what, const char *path)
 {
 	size_t n = strlen(res->how);
 
-	snprintf(res->how + n, sizeof(res->how) - n, "%s%s", what, path);
+	ksnprintf(res->how + n, sizeof(res->how) - n, "%s%s", what, path);
 }
 
 /*
@@ -89,7 +88,7 @@ static int open_exec(const char *path, const char *label, struct exec_check *res
 
 	if (fd < 0) {
 		err = -errno;
-		snprintf(res->why, sizeof(res->why), "%s", label);	/* the error says it */
+		ksnprintf(res->why, sizeof(res->why), "%s", label);	/* the error says it */
 		return err;
 	}
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
@@ -177,7 +176,7 @@ static int check_elf_interp(const char *interp, struct exec_check *res)
 	char label[INIT_PATH_MAX + 24];
 	int fd, len, ret;
 
-	snprintf(label, sizeof(label), "ELF interpreter %s", interp);
+	ksnprintf(label, sizeof(label), "ELF interpreter %s", interp);
 	fd = open_exec(interp, label, res);
 	if (fd < 0)
 		return fd;
@@ -270,7 +269,7 @@ static int check_depth(const char *path, const char *label, int depth,
 		return ret;
 	describe(res, "#! ", interp);
 	describe(res, ": ", "");
-	snprintf(next, sizeof(next), "#! interpreter %s", interp);
+	ksnprintf(next, sizeof(next), "#! interpreter %s", interp);
 	return check_depth(interp, next, depth + 1, res);
 }
 

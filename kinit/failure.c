@@ -6,7 +6,6 @@
  * or a halt.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/reboot.h>
 #include <unistd.h>

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <stdarg.h>
-#include <stdio.h>
 
 #include "kinit.h"
 #include "storage/storage.h"
@@ -24,7 +23,7 @@ int kinit_what(struct kinit *k, int err, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(k->what, sizeof(k->what), fmt, ap);
+	kvsnprintf(k->what, sizeof(k->what), fmt, ap);
 	va_end(ap);
 	return err;
 }

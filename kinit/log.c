@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -98,9 +97,9 @@ void log_line(struct kinit_log *log, int level, const char *fmt, ...)
 	va_list ap;
 	int n, m;
 
-	n = snprintf(buf, sizeof(buf), "<%d>kinit: ", level);
+	n = ksnprintf(buf, sizeof(buf), "<%d>kinit: ", level);
 	va_start(ap, fmt);
-	m = vsnprintf(buf + n, sizeof(buf) - n - 1, fmt, ap);
+	m = kvsnprintf(buf + n, sizeof(buf) - n - 1, fmt, ap);
 	va_end(ap);
 	n = (m < 0) ? n : n + m;
 	if (n > (int)sizeof(buf) - 2)

@@ -4,7 +4,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -95,7 +94,7 @@ int read_cmdline(struct kinit *k)
 		if (root_spec_parse(&k->args.root, CONFIG_KINIT_ROOT, err, sizeof(err)))
 			return kinit_what(k, -EINVAL, "CONFIG_KINIT_ROOT: %s", err);
 		/* the log and the timeout report quote root_raw */
-		snprintf(k->args.root_raw, sizeof(k->args.root_raw), "%s", CONFIG_KINIT_ROOT);
+		ksnprintf(k->args.root_raw, sizeof(k->args.root_raw), "%s", CONFIG_KINIT_ROOT);
 	}
 	return 0;
 }
@@ -104,7 +103,7 @@ int read_cmdline(struct kinit *k)
 static int try_mount(struct kinit *k, const char *type, unsigned long flags)
 {
 	if (!mount(k->root, NEWROOT, type, flags, k->args.rootflags)) {
-		snprintf(k->fstype, sizeof(k->fstype), "%s", type);
+		ksnprintf(k->fstype, sizeof(k->fstype), "%s", type);
 		return 0;
 	}
 	if (errno == ENODEV && (!strcmp(type, "ext2") || !strcmp(type, "ext3")))
@@ -136,9 +135,9 @@ int mount_root(struct kinit *k)
 		if (!k->fstype[0])
 			return kinit_what(k, -EINVAL,
 					  "%s: unknown filesystem type; give rootfstype=", k->root);
-		snprintf(types, sizeof(types), "%s", k->fstype);
+		ksnprintf(types, sizeof(types), "%s", k->fstype);
 	} else {
-		snprintf(types, sizeof(types), "%s", k->args.rootfstype);
+		ksnprintf(types, sizeof(types), "%s", k->args.rootfstype);
 	}
 	for (type = strtok_r(types, ",", &save); type; type = strtok_r(NULL, ",", &save)) {
 		ret = try_mount(k, type, flags);

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <poll.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -56,7 +55,7 @@ static int uevent_read(struct kinit *k, int fd, char *name, size_t size)
 	if (strcmp(ev.subsystem, "block") || !ev.devname[0] ||
 	    (strcmp(ev.action, "add") && strcmp(ev.action, "change")))
 		return 0;
-	snprintf(name, size, "%s", ev.devname);
+	ksnprintf(name, size, "%s", ev.devname);
 	return 1;
 }
 
@@ -127,7 +126,7 @@ static int refuse_ambiguous(struct kinit *k, const struct blkdevs *set,
 
 		error(k, "  /dev/%s (%s)", d->name, type_of(d));
 		if (o < sizeof(list))
-			o += snprintf(list + o, sizeof(list) - o, "%s/dev/%s (%s)",
+			o += ksnprintf(list + o, sizeof(list) - o, "%s/dev/%s (%s)",
 				      i ? ", " : "", d->name, type_of(d));
 	}
 	error(k,
@@ -166,10 +165,10 @@ static int check_all(struct kinit *k, struct blkdevs *set)
 	if (total > n || !blkdev_unique(set, match, n))
 		return refuse_ambiguous(k, set, match, n, total);
 	d = &set->dev[match[0]];
-	snprintf(k->root, sizeof(k->root), "/dev/%s", d->name);
+	ksnprintf(k->root, sizeof(k->root), "/dev/%s", d->name);
 	k->rootdev = d->devnum;
 	if (d->id.usage == PROBE_FILESYSTEM)
-		snprintf(k->fstype, sizeof(k->fstype), "%s", d->id.type);
+		ksnprintf(k->fstype, sizeof(k->fstype), "%s", d->id.type);
 	return 1;
 }
 
@@ -224,13 +223,13 @@ static void devices_seen(const struct blkdevs *set, char *buf, size_t size)
 	size_t n = 0, room;
 	int i, m;
 
-	snprintf(buf, size, "none");
+	ksnprintf(buf, size, "none");
 	for (i = 0; i < set->count; i++) {
 		room = size - n - sizeof(", and 64 more");
-		m = snprintf(buf + n, room, "%s%s (%s)", i ? ", " : "", set->dev[i].name,
+		m = ksnprintf(buf + n, room, "%s%s (%s)", i ? ", " : "", set->dev[i].name,
 			     set->dev[i].id.type[0] ? set->dev[i].id.type : "unknown");
 		if (m < 0 || (size_t)m >= room) {
-			snprintf(buf + n, size - n, ", and %d more", set->count - i);
+			ksnprintf(buf + n, size - n, ", and %d more", set->count - i);
 			return;
 		}
 		n += m;

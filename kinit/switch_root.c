@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -120,7 +119,7 @@ static int choose_init(struct kinit *k, struct init_found *f)
 	if (ret)
 		return kinit_what(k, ret, "looking at %s from inside it", NEWROOT);
 	if (f->chosen >= 0) {
-		snprintf(k->init, sizeof(k->init), "%s", inits[f->chosen]);
+		ksnprintf(k->init, sizeof(k->init), "%s", inits[f->chosen]);
 		return 0;
 	}
 	if (n == 1)
@@ -182,7 +181,7 @@ int check_new_root(struct kinit *k)
 	ret = choose_init(k, &f);
 	if (ret)
 		return ret;
-	snprintf(k->init_how, sizeof(k->init_how), "%s", f.res[f.chosen].how);
+	ksnprintf(k->init_how, sizeof(k->init_how), "%s", f.res[f.chosen].how);
 	if (!f.dev_ok)
 		return kinit_what(k, -ENOTDIR,
 				  "/dev on %s is not a directory: the real init would have no /dev/console (create the directory)",
@@ -231,7 +230,7 @@ static int move_mounts(struct kinit *k)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
-		snprintf(target, sizeof(target), NEWROOT "%s", dirs[i]);
+		ksnprintf(target, sizeof(target), NEWROOT "%s", dirs[i]);
 		if (mount(dirs[i], target, NULL, MS_MOVE, NULL)) {
 			error(k, "cannot move %s to the new root (%s): unmounting it",
 			      dirs[i], errstr(errno));
@@ -293,7 +292,7 @@ void switch_dry_run(const struct kinit *k)
 
 	init_argv(k, argv);
 	for (i = 0; argv[i] && n < sizeof(line); i++)
-		n += snprintf(line + n, sizeof(line) - n, "%s%s", i ? " " : "", argv[i]);
+		n += ksnprintf(line + n, sizeof(line) - n, "%s%s", i ? " " : "", argv[i]);
 	info(k, "dry-run: every check passed: would switch to %s on %s (%s, %s)", k->init,
 	     k->root, k->fstype[0] ? k->fstype : "unknown type",
 	     k->args.readonly == 0 ? "rw" : "ro");

@@ -5,8 +5,8 @@
  * constant-time comparison that checks a password against it.
  */
 #include <errno.h>
-#include <stdio.h>
 
+#include "lib/format.h"
 #include "sha512.h"
 
 static const char b64[] =
@@ -188,9 +188,9 @@ int sha512crypt(const char *key, size_t keylen, const char *setting,
 		rounds = SHA512CRYPT_ROUNDS_MAX;
 	sha512crypt_digest(key, keylen, salt, rounds, hash);
 	if (given)
-		snprintf(out, SHA512CRYPT_MAX, "$6$rounds=%lu$%s$%s", rounds, salt, hash);
+		ksnprintf(out, SHA512CRYPT_MAX, "$6$rounds=%lu$%s$%s", rounds, salt, hash);
 	else
-		snprintf(out, SHA512CRYPT_MAX, "$6$%s$%s", salt, hash);
+		ksnprintf(out, SHA512CRYPT_MAX, "$6$%s$%s", salt, hash);
 	return 0;
 }
 

@@ -63,6 +63,9 @@ static inline int sys_finit_module(int fd, const char *params, int flags)
 #ifndef __printf
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #endif
+#ifndef noinline
+#define noinline	__attribute__((noinline))
+#endif
 
 #ifndef CLOCK_MONOTONIC
 #define CLOCK_MONOTONIC 1

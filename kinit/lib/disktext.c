@@ -4,7 +4,6 @@
  * are checked against their format before they name anything, and all
  * of it is escaped before it reaches a prompt or a log line.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "lib/util.h"
@@ -65,7 +64,7 @@ const char *text_escape(char *out, size_t size, const char *in)
 		if (c < 0x20 || c >= 0x7f || c == '\\' || c == '"') {
 			if (o + 4 >= size)
 				break;
-			o += snprintf(out + o, size - o, "\\x%02x", c);
+			o += ksnprintf(out + o, size - o, "\\x%02x", c);
 		} else {
 			if (o + 1 >= size)
 				break;

@@ -4,7 +4,6 @@
  * and its 4 KiB table of every errno: the same texts, for the few it meets.
  */
 #include <errno.h>
-#include <stdio.h>
 
 #include "kinit.h"
 
@@ -63,6 +62,6 @@ const char *errstr_buf(int err, char *buf, size_t size)
 {
 	if (err >= 0 && (size_t)err < ARRAY_SIZE(err_texts) && err_texts[err])
 		return err_texts[err];
-	snprintf(buf, size, "error %d", err);
+	ksnprintf(buf, size, "error %d", err);
 	return buf;
 }

@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <unistd.h>
 
 #include "lib/util.h"
@@ -60,7 +59,7 @@ int read_text(char *buf, size_t size, const char *fmt, const char *arg)
 	size_t len = 0;
 	int fd;
 
-	n = snprintf(path, sizeof(path), fmt, arg);
+	n = ksnprintf(path, sizeof(path), fmt, arg);
 	if (n < 0 || (size_t)n >= sizeof(path))
 		return -ENAMETOOLONG;
 	fd = open(path, O_RDONLY | O_CLOEXEC);

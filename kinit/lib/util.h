@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "format.h"	/* from here: usr/ includes this file too */
+
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #endif

@@ -6,7 +6,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,7 +114,7 @@ static int load_for(struct coldplug *cp, const char *modalias)
 				cp->alias[j].done = 1;
 		if (!modctx_load(&cp->ctx, path)) {
 			if (module_name(path, name, sizeof(name)))
-				snprintf(name, sizeof(name), "?");
+				ksnprintf(name, sizeof(name), "?");
 			info(cp->ctx.k, "coldplug: %s for %s", name, modalias);
 			n++;
 		}
@@ -176,7 +175,7 @@ static int coldplug_open(struct kinit *k, struct coldplug *cp)
 
 	if (ret)
 		return ret;
-	snprintf(file, sizeof(file), "%s/%s/%s", KINIT_MODULES_DIR, cp->ctx.release, KINIT_ALIAS_FILE);
+	ksnprintf(file, sizeof(file), "%s/%s/%s", KINIT_MODULES_DIR, cp->ctx.release, KINIT_ALIAS_FILE);
 	ret = modules_read_file(file, &cp->text);
 	if (ret)
 		return ret;

@@ -6,7 +6,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -96,9 +95,9 @@ int load_line(const char *release, char *line, char *path, size_t size)
 	if (module_name(line, name, sizeof(name)))
 		return -EINVAL;
 	if (*line == '/')
-		n = snprintf(path, size, "%s", line);
+		n = ksnprintf(path, size, "%s", line);
 	else
-		n = snprintf(path, size, "%s/%s/%s", KINIT_MODULES_DIR, release, line);
+		n = ksnprintf(path, size, "%s/%s/%s", KINIT_MODULES_DIR, release, line);
 	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 1;
 }
 
@@ -203,7 +202,7 @@ int modctx_init(struct modctx *c, struct kinit *k, const char *step)
 	c->step = step;
 	if (uname(&u))
 		return -errno;
-	snprintf(c->release, sizeof(c->release), "%s", u.release);
+	ksnprintf(c->release, sizeof(c->release), "%s", u.release);
 	if (modules_read_file(KINIT_MODPROBE_CONF, &c->conf))
 		c->conf = NULL;
 	return 0;
@@ -223,7 +222,7 @@ static void note_failure(struct modctx *c, const char *name)
 
 	c->failed++;
 	if (len + strlen(name) + 2 < sizeof(c->k->modules_failed))
-		snprintf(list + len, sizeof(c->k->modules_failed) - len, "%s%s",
+		ksnprintf(list + len, sizeof(c->k->modules_failed) - len, "%s%s",
 			 len ? " " : "", name);
 }
 
@@ -243,7 +242,7 @@ int modctx_load(struct modctx *c, const char *path)
 	int fd, ret;
 
 	if (module_name(path, name, sizeof(name)))
-		snprintf(name, sizeof(name), "%s", path);
+		ksnprintf(name, sizeof(name), "%s", path);
 	ret = module_options(c->conf, name, opts, sizeof(opts));
 	fd = ret ? ret : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -325,7 +324,7 @@ static int load_dir(struct modctx *c, const char *dir)
 	closedir(d);
 	qsort(names, n, sizeof(names[0]), name_cmp);
 	for (i = 0; i < n; i++) {
-		snprintf(file, sizeof(file), "%s/%s", dir, names[i]);
+		ksnprintf(file, sizeof(file), "%s/%s", dir, names[i]);
 		load_list(c, file);
 		free(names[i]);
 	}
@@ -360,7 +359,7 @@ int load_modules(struct kinit *k)
 	k->modules_failed[0] = '\0';
 	if (modctx_init(&c, k, "load-modules"))
 		return 0;
-	snprintf(file, sizeof(file), "%s/%s/%s", KINIT_MODULES_DIR, c.release, KINIT_LOAD_FILE);
+	ksnprintf(file, sizeof(file), "%s/%s/%s", KINIT_MODULES_DIR, c.release, KINIT_LOAD_FILE);
 	files = load_list(&c, file) == 0;
 	files += load_dir(&c, KINIT_MODULES_D);
 	if (files)

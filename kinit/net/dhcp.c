@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <poll.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -225,7 +224,7 @@ int dhcp_lease(struct kinit *k, const char *dev, const uint8_t mac[6],
 	}
 	close(c.fd);
 	if (ret > 0) {
-		snprintf(l->dev, sizeof(l->dev), "%s", dev);
+		ksnprintf(l->dev, sizeof(l->dev), "%s", dev);
 		return 0;
 	}
 	if (ret < 0)

@@ -5,7 +5,6 @@
  * net_lease.  No I/O: dhcp.c sends and receives, the fuzzer feeds bytes.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "lib/util.h"
@@ -278,6 +277,6 @@ const char *net_ntoa(uint32_t a, char *buf, size_t size)
 {
 	const uint8_t *b = (const uint8_t *)&a;
 
-	snprintf(buf, size, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
+	ksnprintf(buf, size, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
 	return buf;
 }

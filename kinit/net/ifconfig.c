@@ -6,7 +6,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -58,7 +57,7 @@ static int list_devs(char *first, char *seen, size_t size)
 		if (!first[0] || strcmp(e->d_name, first) < 0)
 			strcpy(first, e->d_name);
 		if (used + strlen(e->d_name) + 2 < size)
-			used += snprintf(seen + used, size - used, "%s%s",
+			used += ksnprintf(seen + used, size - used, "%s%s",
 					 used ? " " : "", e->d_name);
 	}
 	closedir(d);
@@ -83,7 +82,7 @@ int netdev_wait(struct kinit *k, const char *want, char *dev, long long timeout_
 
 	for (;;) {
 		list_devs(first, seen, sizeof(seen));
-		snprintf(path, sizeof(path), "/sys/class/net/%s", want);
+		ksnprintf(path, sizeof(path), "/sys/class/net/%s", want);
 		if (want[0] && !access(path, F_OK)) {
 			strcpy(dev, want);
 			return 0;

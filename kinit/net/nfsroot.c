@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -90,20 +89,20 @@ int nfs_find_root(struct kinit *k)
 	if (!server)
 		return kinit_what(k, -EINVAL, "%s: no NFS server: name one (nfsroot=<server>:<path>, root=nfs:<server>:...)",
 				  spec.path);
-	snprintf(k->root, sizeof(k->root), "%s:%s", ntoa(server), spec.path);
-	snprintf(k->fstype, sizeof(k->fstype), "nfs");
-	len = (size_t)snprintf(k->nfs_opts, sizeof(k->nfs_opts), "%s%s%s", spec.opts,
+	ksnprintf(k->root, sizeof(k->root), "%s:%s", ntoa(server), spec.path);
+	ksnprintf(k->fstype, sizeof(k->fstype), "nfs");
+	len = (size_t)ksnprintf(k->nfs_opts, sizeof(k->nfs_opts), "%s%s%s", spec.opts,
 			       spec.opts[0] && k->args.rootflags[0] ? "," : "",
 			       k->args.rootflags);
 	if (!has_opt(k->nfs_opts, "vers") && !has_opt(k->nfs_opts, "nfsvers"))
-		len += snprintf(k->nfs_opts + len, sizeof(k->nfs_opts) - len, "%svers=%d",
+		len += ksnprintf(k->nfs_opts + len, sizeof(k->nfs_opts) - len, "%svers=%d",
 				len ? "," : "", n->root == NFS_ROOT_DRACUT4 ? 4 : 3);
 	v4 = strstr(k->nfs_opts, "vers=4") != NULL;	/* nfsvers=4, vers=4.2 */
 	if (!v4 && !has_opt(k->nfs_opts, "lock") && !has_opt(k->nfs_opts, "nolock"))
-		len += snprintf(k->nfs_opts + len, sizeof(k->nfs_opts) - len, ",nolock");
-	len += snprintf(k->nfs_opts + len, sizeof(k->nfs_opts) - len, ",addr=%s", ntoa(server));
+		len += ksnprintf(k->nfs_opts + len, sizeof(k->nfs_opts) - len, ",nolock");
+	len += ksnprintf(k->nfs_opts + len, sizeof(k->nfs_opts) - len, ",addr=%s", ntoa(server));
 	if (v4)
-		len += snprintf(k->nfs_opts + len, sizeof(k->nfs_opts) - len, ",clientaddr=%s",
+		len += ksnprintf(k->nfs_opts + len, sizeof(k->nfs_opts) - len, ",clientaddr=%s",
 				ntoa(k->net.addr));
 	if (len >= sizeof(k->nfs_opts))
 		return kinit_what(k, -E2BIG, "%s: NFS options and rootflags= longer than %zu bytes",

@@ -6,7 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
+#include <stdio.h>	/* rename() */
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -42,7 +42,7 @@ int net_pnp_text(const struct net_lease *l, char *buf, size_t size)
 	size_t n = 0;
 	int i;
 
-#define PUT(...)	do { if (n < size) n += snprintf(buf + n, size - n, __VA_ARGS__); } while (0)
+#define PUT(...)	do { if (n < size) n += ksnprintf(buf + n, size - n, __VA_ARGS__); } while (0)
 	PUT("%s\n", strcmp(l->proto, "dhcp") ? "#MANUAL" : "#PROTO: DHCP");
 	if (l->domain[0])
 		PUT("domain %s\n", l->domain);
@@ -88,8 +88,8 @@ int net_record(struct kinit *k)
 	len = net_pnp_text(&k->net, text, sizeof(text));
 	if (len < 0)
 		return kinit_what(k, len, "the network record");
-	snprintf(path, sizeof(path), NEWROOT "/run/net-%s.conf", k->net.dev);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	ksnprintf(path, sizeof(path), NEWROOT "/run/net-%s.conf", k->net.dev);
+	ksnprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		info(k, "network: %s not written: %s", path + sizeof(NEWROOT) - 1,

@@ -4,7 +4,6 @@
  * PARTUUID= (SSSSSSSS-PP) of each partition.  Built when the kernel reads
  * them (MSDOS_PARTITION).
  */
-#include <stdio.h>
 
 #include "probe/prober.h"
 
@@ -35,7 +34,7 @@ static void mbr_add(struct mbr_state *st, int number, uint64_t start_sect,
 	p->start = start_sect * 512;
 	p->size = nr_sects * 512;
 	/* the kernel's PARTUUID for MBR */
-	snprintf(p->uuid, sizeof(p->uuid), "%08x-%02x", (unsigned int)st->sig,
+	ksnprintf(p->uuid, sizeof(p->uuid), "%08x-%02x", (unsigned int)st->sig,
 		 (unsigned int)number);
 }
 

@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -35,12 +34,12 @@ static int wanted(const struct storage_args *s, const char *uuid, char *name,
 {
 	int i, listed = !s->luks_uuids && !s->luks_names;
 
-	snprintf(name, size, "luks-%s", uuid);
+	ksnprintf(name, size, "luks-%s", uuid);
 	for (i = 0; i < s->luks_uuids; i++)
 		listed |= uuid_eq(s->luks_uuid[i], uuid);
 	for (i = 0; i < s->luks_names; i++) {
 		if (uuid_eq(s->luks_name_uuid[i], uuid)) {
-			snprintf(name, size, "%s", s->luks_name[i]);
+			ksnprintf(name, size, "%s", s->luks_name[i]);
 			listed = 1;
 		}
 	}
@@ -88,9 +87,9 @@ static int try_keyfiles(const struct kinit *k, const char *dev, const char *uuid
 	char keys[3][LUKS_KEY_MAX + 16];
 	int i, ret;
 
-	snprintf(keys[0], sizeof(keys[0]), "--key-file=%s", k->args.storage.luks_key);
-	snprintf(keys[1], sizeof(keys[1]), "--key-file=" KINIT_KEYS_DIR "/%s", uuid);
-	snprintf(keys[2], sizeof(keys[2]), "--key-file=" KINIT_KEYS_DIR "/" KINIT_KEY_DEFAULT);
+	ksnprintf(keys[0], sizeof(keys[0]), "--key-file=%s", k->args.storage.luks_key);
+	ksnprintf(keys[1], sizeof(keys[1]), "--key-file=" KINIT_KEYS_DIR "/%s", uuid);
+	ksnprintf(keys[2], sizeof(keys[2]), "--key-file=" KINIT_KEYS_DIR "/" KINIT_KEY_DEFAULT);
 	for (i = 0; i < 3; i++) {
 		if (access(keys[i] + 11, R_OK))
 			continue;
@@ -144,7 +143,7 @@ static int try_passphrase(struct kinit *k, const char *dev, const char *uuid,
 
 	if (fd < 0)
 		return kinit_what(k, -errno, "LUKS %s: /dev/console for the passphrase", dev);
-	snprintf(prompt, sizeof(prompt), "Passphrase for %s (UUID %s): ", dev, uuid);
+	ksnprintf(prompt, sizeof(prompt), "Passphrase for %s (UUID %s): ", dev, uuid);
 	for (i = 0; i < tries; i++) {
 		len = ask(fd, prompt, pass, sizeof(pass));
 		if (len < 0) {
@@ -159,11 +158,11 @@ static int try_passphrase(struct kinit *k, const char *dev, const char *uuid,
 			ret = -EIO;
 			break;
 		}
-		msg = snprintf(prompt, sizeof(prompt),
+		msg = ksnprintf(prompt, sizeof(prompt),
 			       "kinit: wrong passphrase for %s (%d of %d tries)\n",
 			       dev, i + 1, tries);
 		write(fd, prompt, msg);
-		snprintf(prompt, sizeof(prompt), "Passphrase for %s (UUID %s): ", dev, uuid);
+		ksnprintf(prompt, sizeof(prompt), "Passphrase for %s (UUID %s): ", dev, uuid);
 		ret = -EACCES;
 	}
 	wipe(pass, sizeof(pass));
@@ -213,7 +212,7 @@ int crypt_unlock(struct kinit *k, const struct blkdev *d)
 		     d->name, d->id.uuid);
 		return 0;
 	}
-	snprintf(dev, sizeof(dev), "/dev/%s", d->name);
+	ksnprintf(dev, sizeof(dev), "/dev/%s", d->name);
 	info(k, "crypt: %s is LUKS%d, UUID %s", dev, d->id.version, d->id.uuid);
 	ret = try_keyfiles(k, dev, d->id.uuid, name);
 	if (ret)

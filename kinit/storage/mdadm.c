@@ -6,7 +6,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -32,7 +31,7 @@ int mdadm_add(struct kinit *k, struct stack *st, const struct blkdev *d)
 	char dev[48];
 	int ret;
 
-	snprintf(dev, sizeof(dev), "/dev/%s", d->name);
+	ksnprintf(dev, sizeof(dev), "/dev/%s", d->name);
 	argv[0] = CONFIG_KINIT_MDADM_BINARY;
 	argv[1] = "--incremental";
 	argv[2] = dev;
@@ -65,7 +64,7 @@ static int inactive_array(char *name, size_t size)
 			      de->d_name))
 			continue;
 		if (!strncmp(state, "inactive", 8)) {
-			snprintf(name, size, "%s", de->d_name);
+			ksnprintf(name, size, "%s", de->d_name);
 			found = 1;
 		}
 	}

@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -58,7 +57,7 @@ static int write_resume(const struct blkdev *d)
 	char num[32];
 	int fd, len, ret = 0;
 
-	len = snprintf(num, sizeof(num), "%u:%u\n", major(d->devnum), minor(d->devnum));
+	len = ksnprintf(num, sizeof(num), "%u:%u\n", major(d->devnum), minor(d->devnum));
 	fd = open(SYS_POWER_RESUME, O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;

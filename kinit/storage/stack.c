@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -26,12 +25,20 @@ static char *const tool_env[] = {
 /* The child side of stack_run(): @in (or -1) becomes stdin. */
 static void run_child(const char *const argv[], int in)
 {
+	char msg[256];
+	int n;
+
 	if (in >= 0) {
 		dup2(in, 0);
 		close(in);
 	}
 	execve(argv[0], (char *const *)argv, tool_env);
-	fprintf(stderr, "kinit: %s: %s\n", argv[0], errstr(errno));
+	/* stdio would link klibc's FILE machinery for this one line */
+	n = ksnprintf(msg, sizeof(msg), "kinit: %s: %s\n", argv[0], errstr(errno));
+	if (n >= (int)sizeof(msg))
+		n = sizeof(msg) - 1;
+	while (write(2, msg, n) < 0 && errno == EINTR)
+		;
 	_exit(127);
 }
 
@@ -162,7 +169,7 @@ int stack_in_use(const struct blkdev *d)
 	DIR *dir;
 	int used = 0;
 
-	snprintf(path, sizeof(path), "/sys/class/block/%s/holders", d->name);
+	ksnprintf(path, sizeof(path), "/sys/class/block/%s/holders", d->name);
 	dir = opendir(path);
 	if (!dir)
 		return 0;
@@ -202,15 +209,15 @@ static void link_dm(const char *dm)
 	if (read_text(name, sizeof(name), "/sys/block/%s/dm/name", dm) || !name[0])
 		return;
 	mkdir("/dev/mapper", 0755);
-	snprintf(path, sizeof(path), "/dev/mapper/%s", name);
-	snprintf(target, sizeof(target), "../%s", dm);
+	ksnprintf(path, sizeof(path), "/dev/mapper/%s", name);
+	ksnprintf(target, sizeof(target), "../%s", dm);
 	symlink(target, path);	/* libdevmapper may have made a node: keep it */
 	if (read_text(uuid, sizeof(uuid), "/sys/block/%s/dm/uuid", dm) || strncmp(uuid, "LVM-", 4) ||
 	    split_lvm_name(name, vg, lv, sizeof(vg)))
 		return;
-	snprintf(path, sizeof(path), "/dev/%s", vg);
+	ksnprintf(path, sizeof(path), "/dev/%s", vg);
 	mkdir(path, 0755);
-	snprintf(path, sizeof(path), "/dev/%s/%s", vg, lv);
+	ksnprintf(path, sizeof(path), "/dev/%s/%s", vg, lv);
 	symlink(target, path);
 }
 

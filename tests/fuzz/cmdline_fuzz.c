@@ -7,6 +7,7 @@
 #include "../unit/cmdline_all.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
 /* Not assert(): the invariants must hold in NDEBUG builds too. */
 #define CHECK(c)	do { if (!(c)) { fprintf(stderr, "CHECK failed: %s\n", #c); abort(); } } while (0)

@@ -9,6 +9,7 @@
 #include "../unit/cmdline_all.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
 #define CHECK(c)	do { if (!(c)) { fprintf(stderr, "CHECK failed: %s\n", #c); abort(); } } while (0)
 #define TERMINATED(s)	CHECK(memchr((s), '\0', sizeof(s)))
