@@ -4,17 +4,17 @@
  * identified by probe.c through /dev/NAME, linked under /dev/disk/by-*,
  * and matched against a root= style device reference.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "kinit.h"
+#include "lib/dir.h"
 
 #ifndef SYSBLOCK		/* unit tests give a directory of their own */
 #define SYSBLOCK "/sys/class/block"
@@ -73,11 +73,15 @@ static void partition_disk(const char *name, char *disk, size_t size)
 	ksnprintf(disk, size, "%s", slash ? slash + 1 : link);
 }
 
-/* Room for one more entry; -ENOSPC at BLKDEV_MAX, -ENOMEM, both logged. */
+/*
+ * Room for one more entry; -ENOSPC at BLKDEV_MAX, -ENOMEM, both logged.
+ * The table is mapped at its bound at once: pages the kernel backs only
+ * as entries are written (some 400 KiB for all of them, nothing for the
+ * ones never used), no copy as it grows, and no allocator in kinit.
+ */
 static int blkdev_grow(struct blkdevs *set, const char *name)
 {
-	struct blkdev *dev;
-	int size;
+	void *dev;
 
 	if (set->count < set->size)
 		return 0;
@@ -90,19 +94,19 @@ static int blkdev_grow(struct blkdevs *set, const char *name)
 		set->overflow = 1;
 		return -ENOSPC;
 	}
-	size = set->size ? 2 * set->size : BLKDEV_CHUNK;
-	if (size > BLKDEV_MAX)
-		size = BLKDEV_MAX;
-	dev = realloc(set->dev, size * sizeof(*dev));
-	if (!dev) {
+	dev = mmap(NULL, BLKDEV_MAX * sizeof(*set->dev), PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (dev == MAP_FAILED) {
 		if (set->log)
 			log_line(set->log, LOG_ERR,
 				 "no memory for %d block devices: /dev/%s is not considered",
-				 size, name);
+				 BLKDEV_MAX, name);
 		return -ENOMEM;
 	}
+	if (set->count)		/* a table the caller gave */
+		memcpy(dev, set->dev, set->count * sizeof(*set->dev));
 	set->dev = dev;
-	set->size = size;
+	set->size = BLKDEV_MAX;
 	return 0;
 }
 
@@ -147,7 +151,8 @@ int blkdev_add(struct blkdevs *set, const char *name)
  */
 void blkdev_free(struct blkdevs *set)
 {
-	free(set->dev);
+	if (set->size == BLKDEV_MAX)
+		munmap(set->dev, BLKDEV_MAX * sizeof(*set->dev));
 	set->dev = NULL;
 	set->count = 0;
 	set->size = 0;
@@ -162,15 +167,16 @@ void blkdev_free(struct blkdevs *set)
  */
 int blkdev_scan(struct blkdevs *set)
 {
-	struct dirent *de;
-	DIR *dir = opendir(SYSBLOCK);
+	struct dir_reader dir;
+	const char *name;
+	int ret = dir_open(&dir, SYSBLOCK);
 
-	if (!dir)
-		return -errno;
-	while ((de = readdir(dir)))
-		if (de->d_name[0] != '.')
-			blkdev_add(set, de->d_name);
-	closedir(dir);
+	if (ret)
+		return ret;
+	while ((name = dir_next(&dir)))
+		if (name[0] != '.')
+			blkdev_add(set, name);
+	dir_close(&dir);
 	return 0;
 }
 
@@ -506,8 +512,8 @@ int blkdev_unique(const struct blkdevs *set, const int *match, int n)
 int blkdev_on_crypt(const char *name, int depth)
 {
 	char path[96], uuid[160];
-	struct dirent *de;
-	DIR *dir;
+	struct dir_reader dir;
+	const char *slave;
 	int found = 0;
 
 	if (!read_text(uuid, sizeof(uuid), SYSBLOCK "/%s/dm/uuid", name) &&
@@ -516,12 +522,11 @@ int blkdev_on_crypt(const char *name, int depth)
 	if (depth <= 0)
 		return 0;
 	ksnprintf(path, sizeof(path), SYSBLOCK "/%s/slaves", name);
-	dir = opendir(path);
-	if (!dir)
+	if (dir_open(&dir, path))
 		return 0;
-	while (!found && (de = readdir(dir)))
-		if (de->d_name[0] != '.')
-			found = blkdev_on_crypt(de->d_name, depth - 1);
-	closedir(dir);
+	while (!found && (slave = dir_next(&dir)))
+		if (slave[0] != '.')
+			found = blkdev_on_crypt(slave, depth - 1);
+	dir_close(&dir);
 	return found;
 }

@@ -6,7 +6,6 @@
  * kinit takes its settings files out of it, checked, and removes the rest,
  * saying what it ignored.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>	/* rename() */
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "kinit.h"
+#include "lib/dir.h"
 
 #define STEP		"bootloader-archive"
 #define SETTING_MAX	65536	/* modules.d lists, modprobe.conf, keys */
@@ -233,23 +233,21 @@ static void take(struct kinit *k, const struct setting *s, int dir, const char *
 static void take_dir(struct kinit *k, const struct setting *s, int dir)
 {
 	char *names[ENTRIES_MAX];
-	struct dirent *de;
+	struct dir_reader d;
+	const char *name;
 	int fd = dup(dir), n = 0, i;
-	DIR *d = fd < 0 ? NULL : fdopendir(fd);
 
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
+	if (fd < 0)
 		return;
-	}
-	while (n < ENTRIES_MAX && (de = readdir(d))) {
-		if (!s->valid(de->d_name))
+	dir_open_fd(&d, fd);
+	while (n < ENTRIES_MAX && (name = dir_next(&d))) {
+		if (!s->valid(name))
 			continue;
-		names[n] = strdup(de->d_name);
+		names[n] = strdup(name);
 		if (names[n])
 			n++;
 	}
-	closedir(d);
+	dir_close(&d);
 	/* taken after the listing: take() removes entries */
 	for (i = 0; i < n; i++) {
 		take(k, s, dir, names[i]);
@@ -282,39 +280,35 @@ static void say_ignored(struct kinit *k, struct rest *r, const char *path)
 static void remove_rest(struct kinit *k, struct rest *r, int dir, const char *path, int depth)
 {
 	char sub[PATH_MAX_KINIT];
-	struct dirent *de;
+	struct dir_reader d;
+	const char *name;
 	struct stat st;
 	int fd = dup(dir), child;
-	DIR *d = fd < 0 ? NULL : fdopendir(fd);
 
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
+	if (fd < 0)
 		return;
-	}
-	while ((de = readdir(d))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		ksnprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
-		if (fstatat(dir, de->d_name, &st, AT_SYMLINK_NOFOLLOW))
+	dir_open_fd(&d, fd);
+	while ((name = dir_next(&d))) {
+		ksnprintf(sub, sizeof(sub), "%s/%s", path, name);
+		if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW))
 			continue;
 		if (!S_ISDIR(st.st_mode)) {
 			say_ignored(k, r, sub);
-			unlinkat(dir, de->d_name, 0);
+			unlinkat(dir, name, 0);
 			continue;
 		}
 		if (depth >= DEPTH_MAX) {
 			r->deep = 1;
 			continue;
 		}
-		child = openat(dir, de->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		child = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (child < 0)
 			continue;
 		remove_rest(k, r, child, sub, depth + 1);
 		close(child);
-		unlinkat(dir, de->d_name, AT_REMOVEDIR);
+		unlinkat(dir, name, AT_REMOVEDIR);
 	}
-	closedir(d);
+	dir_close(&d);
 }
 
 /**

@@ -177,20 +177,20 @@ struct blkdev {
 };
 
 /*
- * The table grows as devices appear: a stick with a 128-entry GPT must not
- * push the root out.  The bound only stops a flood of devices from taking
- * all memory (a thousand entries are some 400 KiB); a device beyond it is
- * logged, never dropped silently.
+ * The table takes every device there is: a stick with a 128-entry GPT must
+ * not push the root out.  The bound only stops a flood of devices from
+ * taking all memory (a thousand entries are some 400 KiB, mapped at once,
+ * backed as they are used); a device beyond it is logged, never dropped
+ * silently.
  */
 #define BLKDEV_MAX	1024
-#define BLKDEV_CHUNK	64
 
 /**
  * struct blkdevs - the block devices seen so far
- * @dev:	one entry per device, in the order they appeared (allocated;
- *		blkdev_free() releases it)
+ * @dev:	one entry per device, in the order they appeared (mapped
+ *		by the first blkdev_add(); blkdev_free() unmaps it)
  * @count:	entries used
- * @size:	entries allocated
+ * @size:	entries there is room for: BLKDEV_MAX once mapped
  * @log:	where a device that does not fit is reported (may be NULL)
  * @overflow:	a device did not fit (and was reported)
  */

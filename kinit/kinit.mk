@@ -2,7 +2,7 @@
 # The sources of kinit, chosen by Kconfig: included by usr/Makefile.kinit.
 # Optional features are optional files, never #ifdef blocks in a function.
 kinit-y := kinit.c log.c cmdline.c mounts.c rootdev.c uevent.c blkdev.c switch_root.c \
-	   exec_check.c failure.c shell.c lib/errstr.c lib/format.c lib/start.c lib/util.c lib/disktext.c probe/probe.c
+	   exec_check.c failure.c shell.c lib/dir.c lib/errstr.c lib/format.c lib/start.c lib/util.c lib/disktext.c probe/probe.c
 # What probe.c can recognise: the formats and partition tables the kernel
 # can use (KINIT_PROBE_*, which follow the kernel's own options).
 kinit-$(CONFIG_KINIT_PROBE_MD) += probe/probe_md.c

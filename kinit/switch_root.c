@@ -5,7 +5,6 @@
  * Two phases: check_new_root() checks everything and changes nothing;
  * switch_root() commits and never comes back (see failure.c boot_stop()).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "kinit.h"
+#include "lib/dir.h"
 
 #define RAMFS_MAGIC	0x858458f6
 #define TMPFS_MAGIC	0x01021994
@@ -195,31 +195,25 @@ int check_new_root(struct kinit *k)
  */
 static void free_tree(int dirfd, dev_t rootdev)
 {
-	struct dirent *de;
+	struct dir_reader dir;
+	const char *name;
 	struct stat st;
-	DIR *dir = fdopendir(dirfd);
 
-	if (!dir) {
-		close(dirfd);
-		return;
-	}
-	while ((de = readdir(dir))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		if (fstatat(dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) ||
-		    st.st_dev != rootdev)
+	dir_open_fd(&dir, dirfd);
+	while ((name = dir_next(&dir))) {
+		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) || st.st_dev != rootdev)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			int sub = openat(dirfd, de->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			int sub = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 			if (sub >= 0)
 				free_tree(sub, rootdev);
-			unlinkat(dirfd, de->d_name, AT_REMOVEDIR);
+			unlinkat(dirfd, name, AT_REMOVEDIR);
 		} else {
-			unlinkat(dirfd, de->d_name, 0);
+			unlinkat(dirfd, name, 0);
 		}
 	}
-	closedir(dir);
+	dir_close(&dir);
 }
 
 /* Move /dev, /proc, /sys under the new root; kinit's /dev is the console. */

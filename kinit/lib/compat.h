@@ -59,6 +59,30 @@ static inline int sys_finit_module(int fd, const char *params, int flags)
 }
 #endif
 
+/*
+ * getdents64(2): klibc's getdents() is that system call (its struct
+ * dirent is the kernel's linux_dirent64); glibc has no wrapper without
+ * _GNU_SOURCE.  Bytes of records read, 0 at the end, or -errno.
+ */
+#ifdef __KLIBC__
+#include <sys/dirent.h>
+static inline int sys_getdents64(int fd, void *buf, unsigned int len)
+{
+	int n = getdents(fd, buf, len);
+
+	return n < 0 ? -errno : n;
+}
+#else
+#include <sys/syscall.h>
+#include <unistd.h>
+static inline int sys_getdents64(int fd, void *buf, unsigned int len)
+{
+	long n = syscall(SYS_getdents64, fd, buf, len);
+
+	return n < 0 ? -errno : (int)n;
+}
+#endif
+
 /* The kernel's spelling (<linux/compiler_attributes.h>); no libc has it. */
 #ifndef __printf
 #define __printf(a, b)	__attribute__((format(printf, a, b)))

@@ -3,13 +3,14 @@
  * coldplug.c - CONFIG_KINIT_MODULES_AUTOLOAD: load the carried drivers
  * whose aliases match a device's modalias, at boot and as devices appear.
  */
-#include <dirent.h>
+#include <dirent.h>	/* DT_DIR, DT_REG */
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kinit.h"
+#include "lib/dir.h"
 #include "modules/modules.h"
 
 #define ALIASES_MAX	8192
@@ -144,27 +145,27 @@ static void sysfs_modalias(struct coldplug *cp, const char *file)
  */
 static void sysfs_walk(struct coldplug *cp, char *dir, size_t len, int depth)
 {
-	struct dirent *de;
-	DIR *d = opendir(dir);
+	struct dir_reader d;
+	const char *name;
 	size_t l;
 
-	if (!d)
+	if (dir_open(&d, dir))
 		return;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
+	while ((name = dir_next(&d))) {
+		if (name[0] == '.')
 			continue;
-		l = strlen(de->d_name);
+		l = strlen(name);
 		if (len + 1 + l >= PATH_MAX_KINIT)
 			continue;
 		dir[len] = '/';
-		memcpy(dir + len + 1, de->d_name, l + 1);
-		if (de->d_type == DT_DIR && depth < SYSFS_DEPTH)
+		memcpy(dir + len + 1, name, l + 1);
+		if (d.type == DT_DIR && depth < SYSFS_DEPTH)
 			sysfs_walk(cp, dir, len + 1 + l, depth + 1);
-		else if (de->d_type == DT_REG && !strcmp(de->d_name, "modalias"))
+		else if (d.type == DT_REG && !strcmp(name, "modalias"))
 			sysfs_modalias(cp, dir);
 		dir[len] = '\0';
 	}
-	closedir(d);
+	dir_close(&d);
 }
 
 /* Read kinit.alias into @cp; -ENOENT when the image has none. */

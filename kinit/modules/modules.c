@@ -3,7 +3,6 @@
  * modules.c - the load-modules step: the modules the image carries
  * (kinit.load) and those a boot loader archive adds (modules.d/NAME.load).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 
 #include "kinit.h"
+#include "lib/dir.h"
 #include "modules/modules.h"
 
 #define LOAD_FILES_MAX	64
@@ -301,27 +301,27 @@ static int name_cmp(const void *a, const void *b)
 static int load_dir(struct modctx *c, const char *dir)
 {
 	char *names[LOAD_FILES_MAX], file[PATH_MAX_KINIT];
-	DIR *d = opendir(dir);
-	struct dirent *de;
+	struct dir_reader d;
+	const char *name;
 	int n = 0, i;
 	size_t len;
 
-	if (!d)
+	if (dir_open(&d, dir))
 		return 0;
-	while ((de = readdir(d)) && n < LOAD_FILES_MAX) {
-		len = strlen(de->d_name);
+	while ((name = dir_next(&d)) && n < LOAD_FILES_MAX) {
+		len = strlen(name);
 		/* "NAME.load", NAME not empty */
-		if (de->d_name[0] == '.' || len < sizeof(KINIT_LOAD_EXT) ||
-		    strcmp(de->d_name + len - (sizeof(KINIT_LOAD_EXT) - 1), KINIT_LOAD_EXT))
+		if (name[0] == '.' || len < sizeof(KINIT_LOAD_EXT) ||
+		    strcmp(name + len - (sizeof(KINIT_LOAD_EXT) - 1), KINIT_LOAD_EXT))
 			continue;
-		names[n] = strdup(de->d_name);
+		names[n] = strdup(name);
 		if (names[n])
 			n++;
 	}
-	if (de)
+	if (name)
 		error(c->k, "%s: %s: more than %d files, the rest ignored", c->step, dir,
 		      LOAD_FILES_MAX);
-	closedir(d);
+	dir_close(&d);
 	qsort(names, n, sizeof(names[0]), name_cmp);
 	for (i = 0; i < n; i++) {
 		ksnprintf(file, sizeof(file), "%s/%s", dir, names[i]);

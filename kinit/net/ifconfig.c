@@ -4,7 +4,6 @@
  * ifconfig and route do it: found in /sys/class/net, link up, carrier
  * awaited, address, mask and default route set.  Bounded waits only.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -15,6 +14,7 @@
 #include <netinet/in.h>
 
 #include "kinit.h"
+#include "lib/dir.h"
 #include "net/netdev.h"
 
 /**
@@ -43,24 +43,24 @@ static int is_ether(const char *name)
  */
 static int list_devs(char *first, char *seen, size_t size)
 {
-	DIR *d = opendir("/sys/class/net");
-	struct dirent *e;
+	struct dir_reader d;
+	const char *name;
 	size_t used = 0;
+	int ret;
 
 	first[0] = seen[0] = '\0';
-	if (!d)
-		return -errno;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.' || strlen(e->d_name) >= NET_DEV_MAX ||
-		    !is_ether(e->d_name))
+	ret = dir_open(&d, "/sys/class/net");
+	if (ret)
+		return ret;
+	while ((name = dir_next(&d))) {
+		if (name[0] == '.' || strlen(name) >= NET_DEV_MAX || !is_ether(name))
 			continue;
-		if (!first[0] || strcmp(e->d_name, first) < 0)
-			strcpy(first, e->d_name);
-		if (used + strlen(e->d_name) + 2 < size)
-			used += ksnprintf(seen + used, size - used, "%s%s",
-					 used ? " " : "", e->d_name);
+		if (!first[0] || strcmp(name, first) < 0)
+			strcpy(first, name);
+		if (used + strlen(name) + 2 < size)
+			used += ksnprintf(seen + used, size - used, "%s%s", used ? " " : "", name);
 	}
-	closedir(d);
+	dir_close(&d);
 	return 0;
 }
 

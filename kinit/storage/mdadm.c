@@ -3,12 +3,12 @@
  * mdadm.c - assemble md arrays with mdadm --incremental, member by member,
  * and start those still incomplete after a bounded wait, degraded.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/dir.h"
 #include "storage/storage.h"
 
 #ifndef CONFIG_KINIT_MDADM_BINARY
@@ -51,24 +51,23 @@ int mdadm_add(struct kinit *k, struct stack *st, const struct blkdev *d)
 static int inactive_array(char *name, size_t size)
 {
 	char state[32];
-	struct dirent *de;
-	DIR *dir = opendir("/sys/block");
+	struct dir_reader dir;
+	const char *md;
 	int found = 0;
 
-	if (!dir)
+	if (dir_open(&dir, "/sys/block"))
 		return 0;
-	while (!found && (de = readdir(dir))) {
-		if (strncmp(de->d_name, "md", 2))
+	while (!found && (md = dir_next(&dir))) {
+		if (strncmp(md, "md", 2))
 			continue;
-		if (read_text(state, sizeof(state), "/sys/block/%s/md/array_state",
-			      de->d_name))
+		if (read_text(state, sizeof(state), "/sys/block/%s/md/array_state", md))
 			continue;
 		if (!strncmp(state, "inactive", 8)) {
-			ksnprintf(name, size, "%s", de->d_name);
+			ksnprintf(name, size, "%s", md);
 			found = 1;
 		}
 	}
-	closedir(dir);
+	dir_close(&dir);
 	return found;
 }
 

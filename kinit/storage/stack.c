@@ -3,7 +3,6 @@
  * stack.c - bring up the layers a root can sit under, one pass at a time:
  * unlock LUKS, start md arrays, activate LVM, then let find_root look again.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -12,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/dir.h"
 #include "storage/storage.h"
 
 /* What the tools run with: no udev, no lvmetad, lock files under /run. */
@@ -165,17 +165,16 @@ int stack_run(const struct kinit *k, const char *const argv[],
 int stack_in_use(const struct blkdev *d)
 {
 	char path[96];
-	struct dirent *de;
-	DIR *dir;
+	struct dir_reader dir;
+	const char *name;
 	int used = 0;
 
 	ksnprintf(path, sizeof(path), "/sys/class/block/%s/holders", d->name);
-	dir = opendir(path);
-	if (!dir)
+	if (dir_open(&dir, path))
 		return 0;
-	while (!used && (de = readdir(dir)))
-		used = de->d_name[0] != '.';
-	closedir(dir);
+	while (!used && (name = dir_next(&dir)))
+		used = name[0] != '.';
+	dir_close(&dir);
 	return used;
 }
 
@@ -229,15 +228,15 @@ static void link_dm(const char *dm)
  */
 void stack_link_dm(void)
 {
-	struct dirent *de;
-	DIR *dir = opendir("/sys/block");
+	struct dir_reader dir;
+	const char *name;
 
-	if (!dir)
+	if (dir_open(&dir, "/sys/block"))
 		return;
-	while ((de = readdir(dir)))
-		if (!strncmp(de->d_name, "dm-", 3))
-			link_dm(de->d_name);
-	closedir(dir);
+	while ((name = dir_next(&dir)))
+		if (!strncmp(name, "dm-", 3))
+			link_dm(name);
+	dir_close(&dir);
 }
 
 /* Lock and map directories the tools expect; /run is the initramfs's. */
