@@ -51,6 +51,7 @@ static int fuzz_munmap(void *p, size_t len)
 #include "extra_src.c"
 #include "elf_deps.c"
 #include "moddeps.c"
+#include "shell_hash.c"
 #undef mmap
 #undef munmap
 
