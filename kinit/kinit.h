@@ -50,6 +50,8 @@ struct coldplug;
  * @root:	the device the root was found on, e.g. "/dev/vda1"
  * @rootdev:	its device number
  * @fstype:	the type the root was mounted as
+ * @keys_in_image: KINIT_KEYS_DIR holds a key (find_root looks once): the
+ *		root is encrypted, as with rd.luks.uuid=
  * @init:	path of the init that will be executed on the new root
  * @init_how:	what the kernel will execute for it ("static ELF", ...)
  * @what:	set by a failing step: the object it failed on
@@ -71,6 +73,7 @@ struct kinit {
 	char root[NET_PATH_MAX + 32];	/* also an NFS "server:path" */
 	dev_t rootdev;
 	char fstype[PROBE_TYPE_MAX];
+	int keys_in_image;
 	char init[INIT_PATH_MAX];
 	char init_how[EXEC_HOW_MAX];
 	char what[320];

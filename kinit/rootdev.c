@@ -12,6 +12,7 @@
 #include <linux/netlink.h>
 
 #include "kinit.h"
+#include "lib/dir.h"
 #include "lib/kconfig.h"
 #include "storage/storage.h"
 #include "uevent.h"
@@ -71,16 +72,37 @@ static int root_by_fs_id(const struct kinit *k)
 #define ROOT_CANDIDATES_MAX	8	/* listed when root= names several */
 
 /*
- * rd.luks.uuid= or rd.luks.name= says the root is encrypted: a plain
- * device carrying its filesystem UUID (a stick made with mkfs -U) must
- * not become the root and fake the passphrase prompt.
+ * rd.luks.uuid=, rd.luks.name= or rd.luks.key=, or a key file in the
+ * image, says the root is encrypted: a plain device carrying its
+ * filesystem UUID (a stick made with mkfs -U) must not become the root
+ * and fake the passphrase prompt.  Returns why, or NULL.
  */
-static int root_encrypted(const struct kinit *k)
+static const char *root_encrypted(const struct kinit *k)
 {
 	const struct storage_args *s = &k->args.storage;
 
-	return IS_ENABLED(CONFIG_KINIT_CRYPT) && s->luks != 0 &&
-	       (s->luks_uuids || s->luks_names);
+	if (!IS_ENABLED(CONFIG_KINIT_CRYPT) || s->luks == 0)
+		return NULL;
+	if (s->luks_uuids || s->luks_names || s->luks_key[0])
+		return "rd.luks.* says the root is encrypted";
+	if (k->keys_in_image)
+		return "the image carries a LUKS key (" KINIT_KEYS_DIR "/), so the root is encrypted";
+	return NULL;
+}
+
+/* Does the image (a boot loader's archive included) hold a LUKS key? */
+static int keys_in_image(void)
+{
+	struct dir_reader dir;
+	const char *name;
+	int found = 0;
+
+	if (dir_open(&dir, KINIT_KEYS_DIR))
+		return 0;
+	while (!found && (name = dir_next(&dir)))
+		found = name[0] != '.';
+	dir_close(&dir);
+	return found;
 }
 
 static const char *type_of(const struct blkdev *d)
@@ -92,6 +114,7 @@ static const char *type_of(const struct blkdev *d)
 static int qualifies(struct kinit *k, struct blkdevs *set, int i)
 {
 	struct blkdev *d = &set->dev[i];
+	const char *encrypted;
 
 	if (d->probed == -ENOMEDIUM)	/* an md or dm device not started yet */
 		return 0;
@@ -99,11 +122,11 @@ static int qualifies(struct kinit *k, struct blkdevs *set, int i)
 		return 0;
 	if (root_by_fs_id(k) && d->id.usage != PROBE_FILESYSTEM)
 		return 0;
-	if (root_encrypted(k) && !blkdev_on_crypt(d->name, STACK_PASSES_MAX)) {
+	encrypted = root_encrypted(k);
+	if (encrypted && !blkdev_on_crypt(d->name, STACK_PASSES_MAX)) {
 		if (!d->passed_over)
-			error(k,
-			      "root=%s: /dev/%s (%s) is not on dm-crypt, and rd.luks.* says the root is encrypted: passed over",
-			      k->args.root_raw, d->name, type_of(d));
+			error(k, "root=%s: /dev/%s (%s) is not on dm-crypt, and %s: passed over",
+			      k->args.root_raw, d->name, type_of(d), encrypted);
 		d->passed_over = 1;
 		return 0;
 	}
@@ -337,8 +360,9 @@ static int wait_for_root(struct kinit *k, struct blkdevs *set, int timeout)
  *
  * Two distinct devices answering to root= (an impostor with the root's
  * UUID) end the search with both listed: kinit never picks one.  When
- * rd.luks.uuid= or rd.luks.name= is given only a device on dm-crypt can
- * be the root.
+ * rd.luks.uuid=, rd.luks.name= or rd.luks.key= is given, or the image
+ * carries a key in KINIT_KEYS_DIR, only a device on dm-crypt can be the
+ * root.
  *
  * Return: 0, -EINVAL when there is no root=, -ENODEV on timeout,
  * -ENOTUNIQ when more than one device answers.
@@ -355,6 +379,7 @@ int find_root(struct kinit *k)
 		return nfs_find_root(k);
 	if (k->args.rootdelay > 0)
 		sleep(k->args.rootdelay);
+	k->keys_in_image = IS_ENABLED(CONFIG_KINIT_CRYPT) && keys_in_image();
 	blkdev_scan(&set);
 	ret = check_all(k, &set);
 	if (!ret)

@@ -509,9 +509,31 @@ static void protect_secrets(struct gen *g)
 	}
 }
 
+/*
+ * The kernel image carries every key in the archive, readable by whoever
+ * can read the image: say so on every build, naming each key, since
+ * `make install` and distro tools leave /boot world-readable.  The glue
+ * (usr/Makefile.kinit, Makefile.top) makes the object tree's copies 0600.
+ */
+static void warn_secrets(const struct gen *g)
+{
+	size_t i, len = strlen(KINIT_KEYS_DIR);
+
+	for (i = 0; i < g->nents; i++) {
+		const struct entry *e = &g->ents[i];
+
+		if (e->type != ENT_FILE || strncmp(e->path, KINIT_KEYS_DIR, len) ||
+		    e->path[len] != '/')
+			continue;
+		fprintf(stderr,
+			"kinit: WARNING: bzImage carries the key file %s (as %s, from %s): install it mode 0600 (make install leaves /boot world-readable)\n",
+			e->arg, e->path, e->origin);
+	}
+}
+
 /**
  * genlist_finish() - make the list final: canonical paths, every parent
- * directory, secrets protected, sorted, duplicates merged
+ * directory, secrets protected (and warned about), sorted, duplicates merged
  * @g:		generator state
  *
  * Return: 0, or -EEXIST when two options want different things at one path.
@@ -527,6 +549,8 @@ int genlist_finish(struct gen *g)
 		protect_secrets(g);
 	if (!ret)
 		ret = dedup(g);
+	if (!ret)
+		warn_secrets(g);
 	return ret;
 }
 

@@ -8,15 +8,20 @@
 /*
  * blkid makes a UUID of the modification (else creation) date's 16
  * characters, "YYYY-MM-DD-HH-MM-SS-cc"; all '0' with no offset is unset.
+ * The date is text from the disk: anything but 16 digits is no UUID, so
+ * that nothing else (a by-uuid link, a log line) ever sees it.
  */
 static bool iso_date_uuid(struct probe_result *res, const uint8_t *d)
 {
 	char *o = res->uuid;
 	int i, zeros = 0;
 
-	for (i = 0; i < 16; i++)
+	for (i = 0; i < 16; i++) {
+		if (!is_digit(d[i]))
+			return false;
 		zeros += d[i] == '0';
-	if ((zeros == 16 && !d[16]) || probe_all_zero(d, 16))
+	}
+	if (zeros == 16 && !d[16])
 		return false;
 	for (i = 0; i < 16; i++) {
 		if (i >= 4 && !(i & 1))

@@ -9,13 +9,33 @@
 #define LVM2_CRC_INIT	0xf597a6cfu
 #define LVM2_ID_LEN	32
 
+/* LVM makes its ids of these (lib/uuid/uuid.c); anything else is forged. */
+static bool lvm_id_valid(const uint8_t *id)
+{
+	int i;
+
+	for (i = 0; i < LVM2_ID_LEN; i++)
+		if (!is_digit(id[i]) && !(id[i] >= 'a' && id[i] <= 'z') &&
+		    !(id[i] >= 'A' && id[i] <= 'Z') && id[i] != '!' && id[i] != '#')
+			return false;
+	return true;
+}
+
+/*
+ * The PV id is text from the disk: one that is not 32 characters of
+ * LVM's alphabet leaves the PV without a UUID, so that nothing else (a
+ * by-uuid link, a log line, a UUID= match) ever sees it.
+ */
 static void set_lvm_uuid(struct probe_result *res, const uint8_t *id)
 {
 	char *o = res->uuid;
 	int i;
 
+	*o = '\0';
+	if (!lvm_id_valid(id))
+		return;
 	/* LVM shows its 32-character ids as 6-4-4-4-4-4-6; so does blkid. */
-	for (i = 0; i < LVM2_ID_LEN && id[i]; i++) {
+	for (i = 0; i < LVM2_ID_LEN; i++) {
 		if (i == 6 || i == 10 || i == 14 || i == 18 || i == 22 ||
 		    i == 26)
 			*o++ = '-';

@@ -28,22 +28,31 @@ static void wipe(void *buf, size_t len)
 	__asm__ __volatile__("" : : "r"(buf) : "memory");
 }
 
+/* How a volume is wanted: named by rd.luks.uuid=/rd.luks.name=, or by default. */
+enum want {
+	WANT_NOT,
+	WANT_ANY,	/* no rd.luks.uuid=/name=: every volume, nobody's in particular */
+	WANT_NAMED,
+};
+
 /* rd.luks.uuid= and rd.luks.name= narrow the volumes unlocked. */
-static int wanted(const struct storage_args *s, const char *uuid, char *name,
-		  size_t size)
+static enum want wanted(const struct storage_args *s, const char *uuid, char *name,
+			size_t size)
 {
-	int i, listed = !s->luks_uuids && !s->luks_names;
+	enum want w = !s->luks_uuids && !s->luks_names ? WANT_ANY : WANT_NOT;
+	int i;
 
 	ksnprintf(name, size, "luks-%s", uuid);
 	for (i = 0; i < s->luks_uuids; i++)
-		listed |= uuid_eq(s->luks_uuid[i], uuid);
+		if (uuid_eq(s->luks_uuid[i], uuid))
+			w = WANT_NAMED;
 	for (i = 0; i < s->luks_names; i++) {
 		if (uuid_eq(s->luks_name_uuid[i], uuid)) {
 			ksnprintf(name, size, "%s", s->luks_name[i]);
-			listed = 1;
+			w = WANT_NAMED;
 		}
 	}
-	return listed;
+	return w;
 }
 
 static const struct {
@@ -78,6 +87,22 @@ static int open_volume(const struct kinit *k, const char *dev, const char *name,
 	argv[n++] = name;
 	argv[n] = NULL;
 	return stack_run(k, argv, input, len);
+}
+
+/*
+ * cryptsetup isLuks: a header cryptsetup cannot use (a stick with the LUKS
+ * magic and garbage after it) is found before anyone is asked for its
+ * passphrase.  0, or cryptsetup's status (or -errno) when it is not.
+ */
+static int check_header(const struct kinit *k, const char *dev)
+{
+	const char *argv[4];
+
+	argv[0] = CONFIG_KINIT_CRYPTSETUP;
+	argv[1] = "isLuks";
+	argv[2] = dev;
+	argv[3] = NULL;
+	return stack_run(k, argv, NULL, 0);
 }
 
 /* Key files, in order: rd.luks.key=, keys/<UUID>, keys/default. */
@@ -177,6 +202,20 @@ static int try_passphrase(struct kinit *k, const char *dev, const char *uuid,
 	return kinit_what(k, ret, "LUKS %s (UUID %s): cryptsetup open failed", dev, uuid);
 }
 
+/*
+ * A volume nobody named that cryptsetup cannot open (a garbage header, a
+ * tool error, a tool killed for taking too long) may be anyone's stick:
+ * it must not stop the boot of another root.  Logged and left locked.
+ * Wrong passphrases are not this: they stay a failure.
+ */
+static int skip_unnamed(struct kinit *k, const char *dev, const char *uuid,
+			const char *what)
+{
+	error(k, "crypt: %s (UUID %s): %s; no rd.luks.uuid=/rd.luks.name= names it: skipped, left locked",
+	      dev, uuid, what);
+	return 0;
+}
+
 /**
  * crypt_unlock() - open LUKS volume @d as /dev/mapper/luks-UUID (or its
  * rd.luks.name=)
@@ -184,15 +223,19 @@ static int try_passphrase(struct kinit *k, const char *dev, const char *uuid,
  * @d:	an identified crypto_LUKS device no layer holds yet
  *
  * A header whose UUID is not 36 hex digits and dashes is refused (and
- * logged escaped): it is never used in a path, a name or a prompt.
+ * logged escaped): it is never used in a path, a name or a prompt.  A
+ * header cryptsetup cannot use is found before any prompt; when no
+ * rd.luks.uuid=/rd.luks.name= names the volume it is skipped, as is one
+ * whose unlock fails for another reason than a wrong passphrase.
  *
- * Return: 1 when unlocked, 0 when rd.luks= does not want it or its
- * header is refused, -errno (with k->what set) when it could not be
+ * Return: 1 when unlocked, 0 when rd.luks= does not want it or it is
+ * refused or skipped, -errno (with k->what set) when it could not be
  * unlocked.
  */
 int crypt_unlock(struct kinit *k, const struct blkdev *d)
 {
-	char dev[48], name[STORAGE_NAME_MAX];
+	char dev[48], name[STORAGE_NAME_MAX], what[80];
+	enum want want;
 	int ret;
 
 	if (k->args.storage.luks == 0)
@@ -207,15 +250,28 @@ int crypt_unlock(struct kinit *k, const struct blkdev *d)
 		      d->name, escaped(d->id.uuid));
 		return 0;
 	}
-	if (!wanted(&k->args.storage, d->id.uuid, name, sizeof(name))) {
+	want = wanted(&k->args.storage, d->id.uuid, name, sizeof(name));
+	if (want == WANT_NOT) {
 		info(k, "crypt: /dev/%s (UUID %s) not named by rd.luks.uuid=/rd.luks.name=: left locked",
 		     d->name, d->id.uuid);
 		return 0;
 	}
 	ksnprintf(dev, sizeof(dev), "/dev/%s", d->name);
 	info(k, "crypt: %s is LUKS%d, UUID %s", dev, d->id.version, d->id.uuid);
+	ret = check_header(k, dev);
+	if (ret) {
+		ksnprintf(what, sizeof(what),
+			  "not a LUKS header cryptsetup can use (cryptsetup isLuks status %d)", ret);
+		if (want == WANT_ANY)
+			return skip_unnamed(k, dev, d->id.uuid, what);
+		return kinit_what(k, ret < 0 ? ret : -EINVAL, "LUKS %s (UUID %s): %s",
+				  dev, d->id.uuid, what);
+	}
 	ret = try_keyfiles(k, dev, d->id.uuid, name);
 	if (ret)
 		return ret;
-	return try_passphrase(k, dev, d->id.uuid, name);
+	ret = try_passphrase(k, dev, d->id.uuid, name);
+	if (ret == -EIO && want == WANT_ANY)
+		return skip_unnamed(k, dev, d->id.uuid, "cryptsetup open failed");
+	return ret;
 }

@@ -12,7 +12,10 @@
  * tail (the last bytes of the device), zeros between.  A sparse seed of
  * a few KiB thus holds what sits at the end of a large device (md 0.90
  * and 1.0, the backup GPT) or deep into it (btrfs), and the fuzzer mutates
- * those bytes as often as any other.  seeds/probe makes such seeds.
+ * those bytes as often as any other.  seeds/probe makes such seeds;
+ * corpus/probe holds forged headers (an LVM PV id, an ISO 9660 date with
+ * "../" and escapes).  A UUID a prober gives (LUKS aside) must be made of
+ * characters a path and a console can take.
  * fuzz-options: -max_len=131072
  */
 #include "../unit/probe_all.h"
@@ -78,6 +81,22 @@ static int dev_read(void *ctx, uint64_t off, void *buf, size_t len)
 	return 0;
 }
 
+/*
+ * What a prober calls a UUID is safe to name a path with: hex digits and
+ * dashes, LVM's alphabet, or vfat's serial.  LUKS keeps its header's
+ * text as it is: crypt.c checks it (uuid_valid()) before any use.
+ */
+static bool uuid_chars_ok(const char *type, const char *uuid)
+{
+	if (!strcmp(type, "crypto_LUKS"))
+		return true;
+	for (; *uuid; uuid++)
+		if (!is_digit(*uuid) && !(*uuid >= 'a' && *uuid <= 'z') &&
+		    !(*uuid >= 'A' && *uuid <= 'Z') && !strchr("-!#", *uuid))
+			return false;
+	return true;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct part_entry parts[PART_MAX];
@@ -93,6 +112,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    (!memchr(res.type, 0, sizeof(res.type)) ||
 		     !memchr(res.uuid, 0, sizeof(res.uuid)) ||
 		     !memchr(res.label, 0, sizeof(res.label))))
+			__builtin_trap();
+		if (probe_device(&src, &res) == 0 && !uuid_chars_ok(res.type, res.uuid))
 			__builtin_trap();
 		if (probe_partitions(&src, parts, &count) == 0) {
 			if (count < 0 || count > PART_MAX)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "probe_all.h"
+#include "lib/disktext.c"
 #include "ktap.h"
 
 /* ---- sources ------------------------------------------------------------ */
@@ -705,13 +706,78 @@ static void check_negative(struct ktap *t, const char *img)
 	KTAP_EQ_STR(t, u8, "\xef\xbf\xbdy", "utf16 lone surrogate");
 }
 
+#define FORGED_CHECKS	8
+
+/* an LVM2 label in sector 1 whose PV id is @id (32 bytes) */
+static void lvm_label(uint8_t *dev, const char *id)
+{
+	uint8_t *l = dev + 512;
+
+	memset(dev, 0, 2048);
+	memcpy(l, "LABELONE", 8);
+	put64le(l + 8, 1);
+	put32(l + 20, 32, false);
+	memcpy(l + 24, "LVM2 001", 8);
+	memcpy(l + 32, id, 32);
+	put32(l + 16, probe_crc(LVM2_CRC_INIT, CRC32_POLY, l + 20, 512 - 20), false);
+}
+
+/* an ISO 9660 primary volume descriptor whose dates are @date (16 bytes) */
+static void iso_pvd(uint8_t *dev, const char *date)
+{
+	uint8_t *pvd = dev + 0x8000;
+
+	memset(dev, 0, 0x8000 + 2048);
+	pvd[0] = 1;
+	memcpy(pvd + 1, "CD001", 5);
+	memcpy(pvd + 40, "ISO_LAB", 7);
+	memcpy(pvd + 813, date, 16);
+	memcpy(pvd + 830, date, 16);
+}
+
+/*
+ * Identifiers from disks are checked against their format: a forged LVM
+ * PV id or ISO 9660 date ("../", ESC, CR) leaves the device without a
+ * UUID; the type is still found, and the genuine forms still give one.
+ */
+static void check_forged_ids(struct ktap *t)
+{
+	static uint8_t dev[0x8000 + 2048];
+	struct mem m = { .data = dev, .len = sizeof(dev) };
+	struct probe_src src = { .read = mem_read, .ctx = &m, .size = sizeof(dev) };
+	struct probe_result res;
+	int ret;
+
+	lvm_label(dev, "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1x!");
+	ret = probe_device(&src, &res);
+	KTAP_EQ_STR(t, res.type, "LVM2_member", "lvm genuine id: a PV");
+	ktap_check(t, ret == 0 && !strcmp(res.uuid, "aB3dE5-fG7h-J9kL-1mN3-pQ5r-S7tU-9vW1x!"),
+		   "lvm genuine id: its UUID # ret %d '%s'", ret, escaped(res.uuid));
+	lvm_label(dev, "../../../dev/vda\x1b[2J\rfake-prompt:");
+	ret = probe_device(&src, &res);
+	KTAP_EQ_STR(t, res.type, "LVM2_member", "lvm forged id: still a PV");
+	ktap_check(t, ret == 0 && !res.uuid[0], "lvm forged id: no UUID # ret %d '%s'",
+		   ret, escaped(res.uuid));
+
+	iso_pvd(dev, "2024010112000000");
+	ret = probe_device(&src, &res);
+	KTAP_EQ_STR(t, res.type, "iso9660", "iso genuine date: iso9660");
+	ktap_check(t, ret == 0 && !strcmp(res.uuid, "2024-01-01-12-00-00-00"),
+		   "iso genuine date: its UUID # ret %d '%s'", ret, escaped(res.uuid));
+	iso_pvd(dev, "../x\x1b[2J\r123456");
+	ret = probe_device(&src, &res);
+	KTAP_EQ_STR(t, res.type, "iso9660", "iso forged date: still iso9660");
+	ktap_check(t, ret == 0 && !res.uuid[0], "iso forged date: no UUID # ret %d '%s'",
+		   ret, escaped(res.uuid));
+}
+
 int main(void)
 {
 	const size_t nfs = sizeof(fs_cases) / sizeof(*fs_cases);
 	const size_t nmd = sizeof(md_cases) / sizeof(*md_cases);
 	const size_t npt = sizeof(pt_cases) / sizeof(*pt_cases);
 	const int planned = (int)(nfs * FS_CHECKS + nmd * MD_CHECKS +
-				  npt * PT_CHECKS) + NEG_CHECKS;
+				  npt * PT_CHECKS) + NEG_CHECKS + FORGED_CHECKS;
 	char tmp[] = "/tmp/probe_test.XXXXXX", dir[64], img[64], cmd[256];
 	struct ktap t = { 0 };
 	size_t i;
@@ -739,6 +805,7 @@ int main(void)
 		check_pt(&t, dir, img, &pt_cases[i]);
 	unlink(img);
 	check_negative(&t, img);
+	check_forged_ids(&t);
 	rc = ktap_end(&t, planned);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
 	if (system(cmd))

@@ -84,7 +84,7 @@ int main(void)
 {
 	static struct kinit k;
 	struct ktap t = { 0 };
-	int planned = 16, ret;
+	int planned = 20, ret;
 
 	ktap_begin("rootdev", planned);
 	KTAP_EQ_INT(&t, make_sysfs(), 0, "make_sysfs");
@@ -141,5 +141,21 @@ int main(void)
 	ret = choose(&k, 2);
 	KTAP_EQ_INT(&t, ret, 1, "encrypted_root_lvm_on_crypt");
 	KTAP_EQ_STR(&t, k.root, "/dev/dm-1", "encrypted_root_is_dm1");
+
+	/* no rd.luks.*, but a key file in the image: the same rule */
+	k.args.storage.luks_uuids = 0;
+	k.keys_in_image = 1;
+	dev(0, "vdb", "", "ext4", PROBE_FILESYSTEM, UUID);
+	ret = choose(&k, 1);
+	KTAP_EQ_INT(&t, ret, 0, "image_key_plain_passed_over");
+	ktap_check(&t, strstr(logged, "/dev/vdb (ext4) is not on dm-crypt, and the image carries a LUKS key (/etc/kinit/keys/), so the root is encrypted: passed over") != NULL,
+		   "image_key_plain_logged # log: %s", escaped(logged));
+	dev(1, "dm-0", "", "ext4", PROBE_FILESYSTEM, UUID);
+	ret = choose(&k, 2);
+	KTAP_EQ_INT(&t, ret, 1, "image_key_root_on_crypt");
+	/* rd.luks=0: no LUKS at all, so the key says nothing */
+	k.args.storage.luks = 0;
+	ret = choose(&k, 1);
+	KTAP_EQ_INT(&t, ret, 1, "image_key_luks_off_plain_taken");
 	return ktap_end(&t, planned);
 }
