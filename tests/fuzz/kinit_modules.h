@@ -37,13 +37,6 @@ static long fuzz_syscall(long nr, ...)
 
 #include "../unit/log_stub.h"
 
-int kinit_what(struct kinit *k, int err, const char *fmt, ...)
-{
-	(void)k;
-	(void)fmt;
-	return err;
-}
-
 /* Not assert(): the invariants must hold in NDEBUG builds too. */
 #define CHECK(c)	do { if (!(c)) { fprintf(stderr, "CHECK failed: %s\n", #c); abort(); } } while (0)
 #define TERMINATED(s)	CHECK(memchr((s), '\0', sizeof(s)))

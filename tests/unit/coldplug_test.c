@@ -11,13 +11,6 @@
 
 #include "log_stub.h"
 
-int kinit_what(struct kinit *k, int err, const char *fmt, ...)
-{
-	(void)k;
-	(void)fmt;
-	return err;
-}
-
 #define VBLK "/lib/modules/6.1.0/kernel/drivers/block/virtio_blk.ko"
 #define AHCI "/lib/modules/6.1.0/kernel/drivers/ata/ahci.ko.xz"
 

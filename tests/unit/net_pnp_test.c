@@ -14,16 +14,6 @@
 
 #include "ktap.h"
 
-int kinit_what(struct kinit *k, int err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(k->what, sizeof(k->what), fmt, ap);
-	va_end(ap);
-	return err;
-}
-
 static uint32_t A(const char *s)
 {
 	uint32_t a = 0;
